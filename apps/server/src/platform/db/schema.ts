@@ -1,0 +1,5 @@
+export * from '../../modules/calendar/schema.js';
+export * from '../../modules/notifications/schema.js';
+export * from '../../modules/org/schema.js';
+export * from '../../modules/vendors/schema.js';
+export * from '../auth/schema.js';

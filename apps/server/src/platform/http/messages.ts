@@ -1,0 +1,121 @@
+export type Lang = 'zh-CN' | 'en';
+
+/** Picks the user's language from Accept-Language; Chinese unless English is preferred. */
+export function pickLang(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'zh-CN';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}
+
+/** Error codes with their HTTP status and user-facing text. `{name}` is filled from params. */
+export const ERRORS = {
+  validation_failed: { status: 400, zh: '提交的数据有误，请检查标出的字段', en: 'Some fields are invalid' },
+  malformed_json: { status: 400, zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  unsupported_media_type: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  payload_too_large: { status: 413, zh: '请求体过大', en: 'The request body is too large' },
+  not_found: { status: 404, zh: '找不到该资源', en: 'Not found' },
+  route_not_found: { status: 404, zh: '接口不存在：{route}', en: 'No such endpoint: {route}' },
+  method_not_allowed: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
+  unauthenticated: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  invalid_credentials: { status: 401, zh: '账号或密码错误', en: 'Wrong account or password' },
+  invalid_token: { status: 401, zh: 'API 令牌无效', en: 'Invalid API token' },
+  vendor_required: {
+    status: 400,
+    zh: '存在多个服务商，请填写服务商标识',
+    en: 'Several vendors exist: please give the vendor login key',
+  },
+  vendor_disabled: { status: 403, zh: '该服务商已停用', en: 'This vendor is disabled' },
+  account_disabled: { status: 403, zh: '该账号已停用', en: 'This account is disabled' },
+  login_locked: {
+    status: 429,
+    zh: '登录失败次数过多，请 {minutes} 分钟后再试',
+    en: 'Too many failed sign-ins; try again in {minutes} minutes',
+  },
+  csrf_failed: {
+    status: 403,
+    zh: '请求缺少有效的 CSRF 令牌，请刷新页面后重试',
+    en: 'Missing or invalid CSRF token; reload the page and retry',
+  },
+  forbidden: { status: 403, zh: '没有权限执行此操作', en: 'You do not have permission to do this' },
+  module_not_granted: {
+    status: 403,
+    zh: '未授权使用「{module}」模块',
+    en: 'You are not granted the {module} module',
+  },
+  feature_disabled: { status: 403, zh: '该功能已在功能开关中关闭', en: 'This feature is switched off' },
+  operator_disabled: {
+    status: 404,
+    zh: '运营接口未开启',
+    en: 'The operator API is not enabled',
+  },
+  wrong_password: { status: 400, zh: '当前密码不正确', en: 'The current password is wrong' },
+  account_taken: { status: 409, zh: '账号「{account}」已被使用', en: 'The account "{account}" is taken' },
+  login_key_taken: { status: 409, zh: '服务商标识已被使用', en: 'That vendor login key is taken' },
+  name_taken: { status: 409, zh: '名称「{name}」已存在', en: 'The name "{name}" already exists' },
+  reference_not_found: {
+    status: 422,
+    zh: '引用的{entity}不存在',
+    en: 'The referenced {entity} does not exist',
+  },
+  group_has_children: {
+    status: 409,
+    zh: '请先删除或移走该分组的下级分组',
+    en: 'Remove or move the sub-groups first',
+  },
+  group_cycle: {
+    status: 422,
+    zh: '上级分组不能是自己或自己的下级',
+    en: 'A group cannot be its own ancestor',
+  },
+  role_in_use: { status: 409, zh: '仍有客服使用该角色', en: 'Agents still have this role' },
+  system_role: {
+    status: 409,
+    zh: '系统默认角色不能删除或修改权限',
+    en: 'Default roles cannot be deleted or changed',
+  },
+  last_admin: {
+    status: 409,
+    zh: '不能停用或降级最后一个管理员',
+    en: 'The last administrator cannot be disabled or demoted',
+  },
+  self_escalation: {
+    status: 403,
+    zh: '不能修改自己的角色、授权或启用状态',
+    en: 'You cannot change your own role, grants or status',
+  },
+  invalid_image: {
+    status: 415,
+    zh: '请上传 PNG、JPEG 或 WebP 图片',
+    en: 'Upload a PNG, JPEG or WebP image',
+  },
+  shift_in_use: { status: 409, zh: '该班次已排入排班表', en: 'This shift is used in the roster' },
+  internal: {
+    status: 500,
+    zh: '服务器内部错误，请稍后重试',
+    en: 'Internal server error; please retry later',
+  },
+  unavailable: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** Field-level messages keyed by the message strings used in contracts (e.g. regex messages). */
+export const FIELD_MESSAGES: Record<string, { zh: string; en: string }> = {
+  invalid_mobile: { zh: '手机号格式不正确', en: 'Invalid mobile number' },
+  invalid_account: {
+    zh: '账号只能包含字母、数字和 _ . @ -',
+    en: 'Accounts may contain letters, digits and _ . @ - only',
+  },
+  invalid_time: { zh: '时间格式应为 HH:mm', en: 'Time must be HH:mm' },
+  invalid_date: { zh: '日期格式应为 YYYY-MM-DD', en: 'Date must be YYYY-MM-DD' },
+  end_before_start: { zh: '结束不能早于开始', en: 'The end must not be before the start' },
+};
+
+export function formatMessage(
+  code: ErrorCode,
+  lang: Lang,
+  params: Record<string, string | number> = {},
+): string {
+  const text: string = lang === 'en' ? ERRORS[code].en : ERRORS[code].zh;
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}

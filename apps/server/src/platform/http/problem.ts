@@ -1,0 +1,117 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, type FieldError } from './errors.js';
+import { type ErrorCode, FIELD_MESSAGES, formatMessage, type Lang, pickLang } from './messages.js';
+
+const zodLocales = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError };
+const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
+  string: { zh: '文本', en: 'a string' },
+  number: { zh: '数字', en: 'a number' },
+  boolean: { zh: '布尔值', en: 'a boolean' },
+  array: { zh: '数组', en: 'an array' },
+  object: { zh: '对象', en: 'an object' },
+};
+
+type Issue = { code: string; path: (string | number)[]; message: string } & Record<string, unknown>;
+
+/** One field message in the user's language, from our own keys or Zod's locale tables. */
+export function localizeIssue(issue: Issue, lang: Lang): string {
+  const own = FIELD_MESSAGES[issue.message];
+  if (own) return lang === 'en' ? own.en : own.zh;
+  if (issue.code === 'invalid_type') {
+    const t = TYPE_NAMES[String(issue.expected)];
+    if (issue.message.includes('received undefined') || issue.message === 'Required') {
+      return lang === 'en' ? 'Required' : '必填';
+    }
+    return lang === 'en' ? `Expected ${t?.en ?? issue.expected}` : `类型错误：应为${t?.zh ?? issue.expected}`;
+  }
+  const localized = zodLocales[lang](issue as never);
+  if (typeof localized === 'string') return localized;
+  return localized?.message ?? issue.message;
+}
+
+function send(
+  reply: FastifyReply,
+  req: FastifyRequest,
+  code: ErrorCode,
+  status: number,
+  lang: Lang,
+  params: Record<string, string | number> = {},
+  errors: FieldError[] = [],
+) {
+  const title = formatMessage(code, lang, params);
+  return reply
+    .code(status)
+    .type('application/problem+json; charset=utf-8')
+    .send({
+      type: `https://yidan.dev/problems/${code}`,
+      title,
+      status,
+      code,
+      detail:
+        errors.length > 0 ? `${title}：${errors.map((e) => `${e.path} ${e.message}`).join('；')}` : title,
+      instance: req.url.split('?')[0],
+      requestId: String(req.id),
+      ...(errors.length > 0 ? { errors } : {}),
+    });
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'validation_failed',
+};
+
+/** Maps every error to RFC 9457 problem+json in the user's language; never leaks a stack. */
+export function registerProblemHandlers(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const lang = pickLang(req.headers['accept-language']);
+    if (err instanceof AppError) {
+      for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
+      const fields = err.fieldErrors.map((f) => ({
+        path: f.path,
+        message: localizeIssue({ code: 'custom', path: [], message: f.message }, lang),
+      }));
+      return send(reply, req, err.code, err.status, lang, err.params, fields);
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext ?? 'body';
+      const errors = err.validation.map((v) => {
+        const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        const issue = {
+          ...(v.params as Record<string, unknown>),
+          code: v.keyword,
+          path: [],
+          message: v.message,
+        };
+        return { path: path ? `${where}.${path}` : where, message: localizeIssue(issue as Issue, lang) };
+      });
+      return send(reply, req, 'validation_failed', 400, lang, {}, errors);
+    }
+    const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
+    if (mapped) return send(reply, req, mapped, err.statusCode ?? 400, lang);
+    if (err instanceof SyntaxError || err.statusCode === 400)
+      return send(reply, req, 'malformed_json', 400, lang);
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      const code: ErrorCode =
+        err.statusCode === 404
+          ? 'not_found'
+          : err.statusCode === 413
+            ? 'payload_too_large'
+            : 'validation_failed';
+      return send(reply, req, code, err.statusCode, lang);
+    }
+    req.log.error({ err, reqId: req.id }, 'request failed');
+    return send(reply, req, 'internal', 500, lang);
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const lang = pickLang(req.headers['accept-language']);
+    return send(reply, req, 'route_not_found', 404, lang, {
+      route: `${req.method} ${req.url.split('?')[0]}`,
+    });
+  });
+}

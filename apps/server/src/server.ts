@@ -1,0 +1,82 @@
+import { calendarRoutes } from './modules/calendar/routes.js';
+import { notificationJobs, notificationListeners } from './modules/notifications/listeners.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
+import { orgRoutes } from './modules/org/routes.js';
+import { ensureFirstVendor } from './modules/vendors/bootstrap.js';
+import { operatorRoutes, vendorRoutes } from './modules/vendors/routes.js';
+import { authRoutes } from './platform/auth/routes.js';
+import type { Config } from './platform/config.js';
+import { type Database, openDatabase } from './platform/db/client.js';
+import { migrate } from './platform/db/migrate.js';
+import { DomainEvents } from './platform/events.js';
+import { buildApp } from './platform/http/app.js';
+import { markShuttingDown } from './platform/http/operations.js';
+import type { App, Deps } from './platform/http/route.js';
+import { Jobs } from './platform/jobs/queue.js';
+import { type Realtime, startRealtime } from './platform/realtime/gateway.js';
+
+export const MODULE_ROUTES = [
+  authRoutes,
+  orgRoutes,
+  vendorRoutes,
+  operatorRoutes,
+  calendarRoutes,
+  notificationRoutes,
+];
+
+export interface Running {
+  app: App;
+  deps: Deps;
+  realtime: Realtime | null;
+  /** Set on the first start of an empty database: the generated admin password, printed once. */
+  generatedAdminPassword: string | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires config → database (migrated) → first vendor → jobs → HTTP app → realtime.
+ * `listen: false` builds everything without a port (tests use app.inject()).
+ */
+export async function startServer(
+  config: Config,
+  opts: { listen?: boolean; logger?: boolean; database?: Database } = {},
+): Promise<Running> {
+  const database = opts.database ?? (await openDatabase(config));
+  await migrate(database.db);
+  const events = new DomainEvents();
+  const log = { error: (obj: object, msg: string) => console.error(msg, obj) };
+  const jobs = config.jobs ? new Jobs(database.sql, log) : null;
+  const deps: Deps = { config, database, db: database.db, events, jobs };
+  const boot = await ensureFirstVendor(database.db, config.adminPassword);
+  const app = await buildApp(deps, { logger: opts.logger, modules: MODULE_ROUTES });
+  if (jobs) {
+    await jobs.start();
+    await notificationJobs(deps);
+  }
+  let realtime: Realtime | null = null;
+  if (opts.listen !== false) {
+    await app.listen({ port: config.port, host: config.host });
+    realtime = await startRealtime(app.server, database.db, config.redisUrl);
+  } else {
+    await app.ready();
+  }
+  notificationListeners(events, () => realtime);
+
+  let closing: Promise<void> | null = null;
+  return {
+    app,
+    deps,
+    realtime,
+    generatedAdminPassword: boot.generatedPassword,
+    close() {
+      closing ??= (async () => {
+        markShuttingDown();
+        await realtime?.close();
+        await app.close();
+        await jobs?.stop();
+        if (!opts.database) await database.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export * from './auth.js';
+export * from './org.js';
+export * from './permissions.js';
+export * from './problem.js';
+export * from './realtime.js';

@@ -1,0 +1,10 @@
+import type { Notification } from './org.js';
+
+/** Server → agent events pushed on the realtime gateway (namespace /agent). */
+export interface AgentServerEvents {
+  'notification.created': (payload: { notification: Notification; unread: number }) => void;
+  'notification.read': (payload: { unread: number }) => void;
+  'session.revoked': (payload: { reason: string }) => void;
+}
+export type AgentEventName = keyof AgentServerEvents;
+export type AgentEventPayload<E extends AgentEventName> = Parameters<AgentServerEvents[E]>[0];
