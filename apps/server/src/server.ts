@@ -39,7 +39,7 @@ export interface Running {
  */
 export async function startServer(
   config: Config,
-  opts: { listen?: boolean; logger?: boolean; database?: Database } = {},
+  opts: { listen?: boolean; logger?: boolean; logStream?: NodeJS.WritableStream; database?: Database } = {},
 ): Promise<Running> {
   const database = opts.database ?? (await openDatabase(config));
   await migrate(database.db);
@@ -48,7 +48,11 @@ export async function startServer(
   const jobs = config.jobs ? new Jobs(database.sql, log) : null;
   const deps: Deps = { config, database, db: database.db, events, jobs };
   const boot = await ensureFirstVendor(database.db, config.adminPassword);
-  const app = await buildApp(deps, { logger: opts.logger, modules: MODULE_ROUTES });
+  const app = await buildApp(deps, {
+    logger: opts.logger,
+    logStream: opts.logStream,
+    modules: MODULE_ROUTES,
+  });
   if (jobs) {
     await jobs.start();
     await notificationJobs(deps);

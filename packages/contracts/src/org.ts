@@ -140,7 +140,7 @@ export const vendorProfileUpdateBody = z
   .strict();
 
 export const featuresSchema = z.record(z.enum(FEATURES), z.boolean());
-export const featuresUpdateBody = z.record(z.enum(FEATURES), z.boolean());
+export const featuresUpdateBody = z.partialRecord(z.enum(FEATURES), z.boolean());
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'invalid_time');
 export const timeRange = z

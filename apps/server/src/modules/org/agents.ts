@@ -27,7 +27,7 @@ const agentColumns = {
   createdAt: agents.createdAt,
   updatedAt: agents.updatedAt,
   groupIds: sql<number[]>`coalesce((select array_agg(gm.group_id order by gm.group_id) from group_members gm
-    where gm.vendor_id = ${agents.vendorId} and gm.agent_id = ${agents.id}), '{}')`.mapWith((v: unknown) =>
+    where gm.vendor_id = "agents"."vendor_id" and gm.agent_id = "agents"."id"), '{}')`.mapWith((v: unknown) =>
     (Array.isArray(v) ? v : []).map(Number),
   ),
 };
@@ -47,8 +47,8 @@ export async function listAgents(
   if (filter.enabled !== undefined) conditions.push(eq(agents.enabled, filter.enabled));
   if (filter.groupId) {
     conditions.push(
-      sql`exists (select 1 from group_members gm where gm.vendor_id = ${agents.vendorId}
-        and gm.agent_id = ${agents.id} and gm.group_id = ${filter.groupId})`,
+      sql`exists (select 1 from group_members gm where gm.vendor_id = "agents"."vendor_id"
+        and gm.agent_id = "agents"."id" and gm.group_id = ${filter.groupId})`,
     );
   }
   return db

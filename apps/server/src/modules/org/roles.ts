@@ -13,7 +13,8 @@ const roleColumns = {
   permissions: roles.permissions,
   dataScope: roles.dataScope,
   system: roles.system,
-  agentCount: sql<number>`(select count(*)::int from agents a where a.vendor_id = ${roles.vendorId} and a.role_id = ${roles.id})`,
+  // Qualified by hand: Drizzle renders columns inside select-list SQL without their table.
+  agentCount: sql<number>`(select count(*)::int from agents a where a.vendor_id = "roles"."vendor_id" and a.role_id = "roles"."id")`,
 };
 
 export async function listRoles(db: Db, vendorId: number) {

@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify from 'fastify';
+import Fastify, { type FastifyContextConfig } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -17,10 +17,26 @@ import { registerOperations } from './operations.js';
 import { registerProblemHandlers } from './problem.js';
 import type { App, Deps } from './route.js';
 
+/** Every /api/v1 route with its access rules; tests walk it so no route escapes the isolation checks. */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  config: FastifyContextConfig;
+  hasBody: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteInfo[];
+  }
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export interface AppOptions {
   logger?: boolean;
+  /** Where logs go (default stdout); tests pass a stream to read them. */
+  logStream?: NodeJS.WritableStream;
   /** Route registrations of the modules. */
   modules: ((app: App, deps: Deps) => void)[];
 }
@@ -34,6 +50,7 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<App> {
         : {
             level: deps.config.logLevel,
             redact: ['req.headers.authorization', 'req.headers.cookie', 'body.password'],
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
           },
     bodyLimit: deps.config.bodyLimit,
     trustProxy: deps.config.trustProxy,
@@ -44,6 +61,20 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<App> {
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
+  const routeTable: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1/')) return;
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      routeTable.push({
+        method,
+        url: route.url,
+        config: route.config ?? {},
+        hasBody: Boolean(route.schema?.body),
+      });
+    }
+  });
+  app.decorate('routeTable', routeTable);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {

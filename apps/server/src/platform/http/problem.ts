@@ -13,6 +13,30 @@ const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
   object: { zh: '对象', en: 'an object' },
 };
 
+/** Readable length/size messages ("不能为空", "至少 8 个字符") instead of Zod's generic ones. */
+function sizeMessage(issue: Issue, lang: Lang): string | null {
+  if (issue.code !== 'too_small' && issue.code !== 'too_big') return null;
+  const n = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+  const small = issue.code === 'too_small';
+  switch (issue.origin) {
+    case 'string':
+      if (small && n <= 1) return lang === 'en' ? 'Must not be empty' : '不能为空';
+      if (small) return lang === 'en' ? `At least ${n} characters` : `至少 ${n} 个字符`;
+      return lang === 'en' ? `At most ${n} characters` : `最多 ${n} 个字符`;
+    case 'array':
+    case 'set':
+      if (small) return lang === 'en' ? `At least ${n} item(s)` : `至少 ${n} 项`;
+      return lang === 'en' ? `At most ${n} items` : `最多 ${n} 项`;
+    case 'number':
+    case 'int':
+    case 'bigint':
+      if (small) return lang === 'en' ? `Must be at least ${n}` : `不能小于 ${n}`;
+      return lang === 'en' ? `Must be at most ${n}` : `不能大于 ${n}`;
+    default:
+      return null;
+  }
+}
+
 type Issue = { code: string; path: (string | number)[]; message: string } & Record<string, unknown>;
 
 /** One field message in the user's language, from our own keys or Zod's locale tables. */
@@ -25,6 +49,12 @@ export function localizeIssue(issue: Issue, lang: Lang): string {
       return lang === 'en' ? 'Required' : '必填';
     }
     return lang === 'en' ? `Expected ${t?.en ?? issue.expected}` : `类型错误：应为${t?.zh ?? issue.expected}`;
+  }
+  const sized = sizeMessage(issue, lang);
+  if (sized) return sized;
+  if (issue.code === 'invalid_value' && Array.isArray(issue.values)) {
+    const list = issue.values.map(String);
+    return lang === 'en' ? `Must be one of: ${list.join(', ')}` : `应为以下之一：${list.join('、')}`;
   }
   const localized = zodLocales[lang](issue as never);
   if (typeof localized === 'string') return localized;

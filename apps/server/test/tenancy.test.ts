@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Running } from '../src/server.js';
+import { expectProblem, makeAgent, makeVendor, startTestServer, type TestVendor } from './harness.js';
+
+let running: Running;
+let a: TestVendor;
+let b: TestVendor;
+/** One resource of vendor B per kind of id a route takes. */
+const bIds: Record<string, number> = {};
+
+beforeAll(async () => {
+  running = await startTestServer();
+  a = await makeVendor(running, '甲服务商');
+  b = await makeVendor(running, '乙服务商');
+  const { agent } = await makeAgent(running, b);
+  bIds.agents = agent.id;
+  bIds.groups = (await b.admin.post('/api/v1/groups', { name: '乙组', memberIds: [agent.id] })).json().id;
+  bIds.roles = (
+    await b.admin.post('/api/v1/roles', { name: '乙角色', permissions: [], dataScope: 'own' })
+  ).json().id;
+  bIds.shifts = (
+    await b.admin.post('/api/v1/shifts', { name: '早班', start: '08:00', end: '16:00' })
+  ).json().id;
+  bIds['calendar-days'] = (
+    await b.admin.post('/api/v1/calendar-days', {
+      kind: 'holiday',
+      name: '国庆',
+      startDate: '2026-10-01',
+      endDate: '2026-10-07',
+    })
+  ).json().id;
+  bIds['api-tokens'] = (await b.admin.post('/api/v1/api-tokens', { name: '乙令牌' })).json().id;
+  for (const [k, v] of Object.entries(bIds))
+    if (!Number.isInteger(v)) throw new Error(`setup of ${k} failed`);
+});
+afterAll(() => running.close());
+
+// Public on purpose: a vendor's logo is shown on its chat widget and public pages.
+const PUBLIC_BY_DESIGN = new Set(['GET /api/v1/vendors/:id/logo']);
+
+describe('tenant isolation', () => {
+  it("answers 404 to vendor A's admin for every id of vendor B, on every route that takes an id", async () => {
+    const routes = running.app.routeTable.filter(
+      (r) =>
+        r.url.includes(':id') &&
+        r.config.auth !== 'operator' &&
+        !PUBLIC_BY_DESIGN.has(`${r.method} ${r.url}`),
+    );
+    expect(routes.length).toBeGreaterThan(10);
+    for (const route of routes) {
+      const kind = route.url.split('/')[3]!;
+      const id = bIds[kind];
+      if (id === undefined)
+        throw new Error(`no vendor-B fixture for ${route.method} ${route.url}: add one to this test`);
+      const url = route.url.replace(':id', String(id));
+      const res = await a.admin.request(route.method as 'GET', url, route.hasBody ? {} : undefined);
+      expect(res.statusCode, `${route.method} ${url} → ${res.body}`).toBe(404);
+      expectProblem(res, 404, 'not_found');
+    }
+    // And B's resources are untouched.
+    expect((await b.admin.get(`/api/v1/groups/${bIds.groups}`)).statusCode).toBe(200);
+    expect((await b.admin.get(`/api/v1/roles/${bIds.roles}`)).statusCode).toBe(200);
+    expect((await b.admin.get('/api/v1/api-tokens')).json().items).toHaveLength(1);
+  });
+
+  it('lists only the own vendor’s records', async () => {
+    const agents = (await a.admin.get('/api/v1/agents')).json().items;
+    expect(agents.map((x: { id: number }) => x.id)).not.toContain(bIds.agents);
+    const groups = (await a.admin.get('/api/v1/groups')).json().items;
+    expect(groups.map((x: { id: number }) => x.id)).not.toContain(bIds.groups);
+    const roles = (await a.admin.get('/api/v1/roles')).json().items;
+    expect(roles.map((x: { id: number }) => x.id)).not.toContain(bIds.roles);
+    const shifts = (await a.admin.get('/api/v1/shifts')).json().items;
+    expect(shifts.map((x: { id: number }) => x.id)).not.toContain(bIds.shifts);
+    const days = (await a.admin.get('/api/v1/calendar-days')).json().items;
+    expect(days.map((x: { id: number }) => x.id)).not.toContain(bIds['calendar-days']);
+  });
+
+  it("refuses references to vendor B's records in vendor A's writes (4xx, never 5xx)", async () => {
+    const agentWithBGroup = await a.admin.post('/api/v1/agents', {
+      account: 'crossgroup',
+      name: '跨组',
+      password: 'password-1',
+      grants: [],
+      groupIds: [bIds.groups],
+    });
+    expectProblem(agentWithBGroup, 422, 'reference_not_found');
+    expectProblem(
+      await a.admin.post('/api/v1/agents', {
+        account: 'crossrole',
+        name: '跨角色',
+        password: 'password-1',
+        grants: [],
+        roleId: bIds.roles,
+      }),
+      422,
+      'reference_not_found',
+    );
+    expectProblem(
+      await a.admin.post('/api/v1/groups', { name: '跨成员', memberIds: [bIds.agents] }),
+      422,
+      'reference_not_found',
+    );
+    expectProblem(
+      await a.admin.post('/api/v1/groups', { name: '跨上级', parentId: bIds.groups }),
+      422,
+      'reference_not_found',
+    );
+    expectProblem(
+      await a.admin.put('/api/v1/schedule', {
+        entries: [{ agentId: bIds.agents, date: '2026-12-01', shiftId: bIds.shifts }],
+      }),
+      422,
+      'reference_not_found',
+    );
+    expectProblem(
+      await a.admin.post('/api/v1/notifications', { agentIds: [bIds.agents], title: '越界' }),
+      422,
+      'reference_not_found',
+    );
+    // Nothing was half-written.
+    expect((await a.admin.get('/api/v1/agents?q=cross')).json().items).toEqual([]);
+  });
+
+  it('keeps sessions and tokens bound to their vendor', async () => {
+    const token = (await b.admin.post('/api/v1/api-tokens', { name: 'x' })).json().token as string;
+    // Rewriting the vendor part of the token does not reach vendor A.
+    const forged = token.replace(/^ydt_\d+_/, `ydt_${a.vendorId}_`);
+    expectProblem(
+      await running.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${forged}` } }),
+      401,
+    );
+    const me = await running.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+    expect(me.json().vendor.id).toBe(b.vendorId);
+  });
+
+  it('the database itself rejects a cross-vendor reference', async () => {
+    const { sql } = await import('drizzle-orm');
+    await expect(
+      running.deps.db.execute(
+        sql`insert into group_members (vendor_id, group_id, agent_id) values (${a.vendorId}, ${bIds.groups}, ${bIds.agents})`,
+      ),
+    ).rejects.toThrow();
+  });
+});
