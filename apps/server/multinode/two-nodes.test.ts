@@ -57,6 +57,13 @@ afterAll(async () => {
       codes,
       `exit codes of A and B\n--- A ---\n${nodeA?.output()}\n--- B ---\n${nodeB?.output()}`,
     ).toEqual([0, 0]);
+    // Neither node logged an error (e.g. a job queue error after a lost start-up race).
+    for (const node of [nodeA, nodeB]) {
+      const errors = (node?.output() ?? '')
+        .split('\n')
+        .filter((line) => /"level":(50|60)\b|job queue error/.test(line));
+      expect(errors, `${node?.name} logged errors`).toEqual([]);
+    }
   }
 });
 

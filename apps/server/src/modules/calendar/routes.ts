@@ -154,7 +154,15 @@ export function calendarRoutes(app: App, { db }: Deps) {
   );
   app.get(
     '/api/v1/on-duty',
-    { schema: { tags: st, summary: '当前在岗客服', response: { 200: onDutySchema } } },
-    async (req) => agentsOnDuty(db, actorOf(req).vendorId, new Date()),
+    {
+      schema: {
+        tags: st,
+        summary: '当前（或指定时刻）在岗客服',
+        querystring: businessStatusQuery,
+        response: { 200: onDutySchema },
+      },
+    },
+    async (req) =>
+      agentsOnDuty(db, actorOf(req).vendorId, req.query.at ? new Date(req.query.at) : new Date()),
   );
 }

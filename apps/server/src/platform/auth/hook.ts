@@ -47,7 +47,8 @@ async function authenticate(deps: Deps, req: FastifyRequest): Promise<Actor | nu
 export function registerAuthHook(app: App, deps: Deps) {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/') || !req.routeOptions.url) return;
+    // Decided by the matched route pattern, not the raw URL, so no spelling of a path skips it.
+    if (!req.routeOptions.url?.startsWith('/api/v1/')) return;
     const cfg = req.routeOptions.config;
     const mode = cfg.auth ?? 'agent';
     if (mode === 'public') return;

@@ -18,9 +18,13 @@ export async function migrate(db: Db): Promise<string[]> {
   const journal = JSON.parse(
     fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8'),
   ) as Journal;
-  await db.execute(
-    sql`create table if not exists yidan_migrations (tag text primary key, applied_at timestamptz not null default now())`,
-  );
+  // Under the lock too: concurrent "create table if not exists" races on PostgreSQL.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_KEY})`);
+    await tx.execute(
+      sql`create table if not exists yidan_migrations (tag text primary key, applied_at timestamptz not null default now())`,
+    );
+  });
   const applied: string[] = [];
   for (const entry of [...journal.entries].sort((a, b) => a.idx - b.idx)) {
     const file = fs.readFileSync(path.join(MIGRATIONS_DIR, `${entry.tag}.sql`), 'utf8');
