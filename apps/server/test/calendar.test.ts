@@ -163,3 +163,31 @@ describe('shifts and roster (排班)', () => {
     );
   });
 });
+
+describe('statutory holidays (法定节假日)', () => {
+  it('imports a year of holidays and make-up workdays once, and the clock follows them', async () => {
+    const w = await makeVendor(running);
+    const first = (await w.admin.post('/api/v1/calendar-days/import', { year: 2026 })).json();
+    expect(first.created).toBeGreaterThan(8);
+    const national = first.items.find(
+      (d: { name: string; kind: string }) => d.name === '国庆节' && d.kind === 'holiday',
+    );
+    expect(national).toMatchObject({ startDate: '2026-10-01', endDate: '2026-10-07' });
+    expect(
+      first.items
+        .filter((d: { kind: string }) => d.kind === 'workday')
+        .map((d: { startDate: string }) => d.startDate),
+    ).toContain('2026-10-10');
+    const again = (await w.admin.post('/api/v1/calendar-days/import', { year: 2026 })).json();
+    expect(again).toMatchObject({ created: 0, skipped: first.created });
+    // Saturday 2026-10-10 is a make-up workday; Monday 2026-10-05 is a holiday.
+    const at = async (iso: string) =>
+      (await w.admin.get(`/api/v1/business-status?at=${encodeURIComponent(iso)}`)).json();
+    expect(await at('2026-10-10T10:00:00+08:00')).toMatchObject({ inBusinessHours: true, reason: 'workday' });
+    expect(await at('2026-10-05T10:00:00+08:00')).toMatchObject({
+      inBusinessHours: false,
+      reason: 'holiday',
+    });
+    expectProblem(await w.admin.post('/api/v1/calendar-days/import', { year: 2099 }), 422, 'no_holiday_data');
+  });
+});

@@ -171,6 +171,8 @@ export const calendarDayCreateBody = z
     endDate: isoDate,
   })
   .refine((d) => d.startDate <= d.endDate, { message: 'end_before_start', path: ['endDate'] });
+/** Import China's statutory holidays and make-up workdays of a year. */
+export const calendarImportBody = z.object({ year: z.number().int().min(2004).max(2100) });
 export const calendarDayListQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });

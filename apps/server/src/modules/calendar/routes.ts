@@ -5,6 +5,7 @@ import {
   calendarDayCreateBody,
   calendarDayListQuery,
   calendarDaySchema,
+  calendarImportBody,
   idParam,
   onDutySchema,
   scheduleEntrySchema,
@@ -24,6 +25,7 @@ import {
   deleteCalendarDay,
   deleteShift,
   getBusinessHours,
+  importNationalHolidays,
   listCalendarDays,
   listSchedule,
   listShifts,
@@ -65,6 +67,21 @@ export function calendarRoutes(app: App, { db }: Deps) {
     '/api/v1/calendar-days',
     { ...settings, schema: { tags, body: calendarDayCreateBody, response: { 201: calendarDaySchema } } },
     async (req, reply) => reply.code(201).send(await createCalendarDay(db, actorOf(req).vendorId, req.body)),
+  );
+  app.post(
+    '/api/v1/calendar-days/import',
+    {
+      ...settings,
+      schema: {
+        tags,
+        summary: '导入法定节假日与调休',
+        body: calendarImportBody,
+        response: {
+          200: items(calendarDaySchema).extend({ created: z.number().int(), skipped: z.number().int() }),
+        },
+      },
+    },
+    async (req) => importNationalHolidays(db, actorOf(req).vendorId, req.body.year),
   );
   app.delete(
     '/api/v1/calendar-days/:id',

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { agents } from '../org/schema.js';
 import { getVendor } from '../vendors/service.js';
 import { addDays, businessStatus, localTime, shiftCovers } from './clock.js';
+import { nationalCalendar } from './nationalHolidays.js';
 import { businessHours, calendarDays, shiftAssignments, shifts, type WeeklyHours } from './schema.js';
 
 export async function getBusinessHours(db: Db, vendorId: number): Promise<WeeklyHours> {
@@ -61,6 +62,27 @@ export async function deleteCalendarDay(db: Db, vendorId: number, id: number) {
     .where(and(eq(calendarDays.vendorId, vendorId), eq(calendarDays.id, id)))
     .returning({ id: calendarDays.id });
   if (rows.length === 0) throw new AppError('not_found');
+}
+
+/** Adds the statutory holidays and make-up workdays of a year; spans already present are skipped. */
+export async function importNationalHolidays(db: Db, vendorId: number, year: number) {
+  const spans = nationalCalendar(year);
+  if (spans.length === 0) throw new AppError('no_holiday_data', { year });
+  const existing = await listCalendarDays(db, vendorId, year);
+  const key = (s: { kind: string; startDate: string; endDate: string }) =>
+    `${s.kind}:${s.startDate}:${s.endDate}`;
+  const seen = new Set(existing.map(key));
+  const fresh = spans.filter((s) => !seen.has(key(s)));
+  if (fresh.length) {
+    await db
+      .insert(calendarDays)
+      .values(fresh.map((s) => ({ vendorId, ...s, description: '法定节假日（国务院办公厅通知）' })));
+  }
+  return {
+    created: fresh.length,
+    skipped: spans.length - fresh.length,
+    items: await listCalendarDays(db, vendorId, year),
+  };
 }
 
 /** Is the vendor open at `at`? Used by routing, SLA business hours and reports. */

@@ -89,6 +89,11 @@ export const ERRORS = {
     en: 'Upload a PNG, JPEG or WebP image',
   },
   shift_in_use: { status: 409, zh: '该班次已排入排班表', en: 'This shift is used in the roster' },
+  no_holiday_data: {
+    status: 422,
+    zh: '暂无 {year} 年的法定节假日数据，请手动添加',
+    en: 'No statutory holiday data for {year} yet; add the days by hand',
+  },
   internal: {
     status: 500,
     zh: '服务器内部错误，请稍后重试',
