@@ -71,6 +71,7 @@ function send(
   errors: FieldError[] = [],
 ) {
   const title = formatMessage(code, lang, params);
+  const sep = lang === 'en' ? [': ', '; '] : ['：', '；'];
   return reply
     .code(status)
     .type('application/problem+json; charset=utf-8')
@@ -79,8 +80,7 @@ function send(
       title,
       status,
       code,
-      detail:
-        errors.length > 0 ? `${title}：${errors.map((e) => `${e.path} ${e.message}`).join('；')}` : title,
+      detail: errors.length > 0 ? `${title}${sep[0]}${errors.map((e) => `${e.path} ${e.message}`).join(sep[1])}` : title,
       instance: req.url.split('?')[0],
       requestId: String(req.id),
       ...(errors.length > 0 ? { errors } : {}),
