@@ -4,6 +4,7 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { orgRoutes } from './modules/org/routes.js';
 import { ensureFirstVendor } from './modules/vendors/bootstrap.js';
 import { operatorRoutes, vendorRoutes } from './modules/vendors/routes.js';
+import { scheduleAuthCleanup } from './platform/auth/cleanup.js';
 import { authRoutes } from './platform/auth/routes.js';
 import type { Config } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/client.js';
@@ -56,6 +57,7 @@ export async function startServer(
   if (jobs) {
     await jobs.start();
     await notificationJobs(deps);
+    await scheduleAuthCleanup(database.db, jobs);
   }
   let realtime: Realtime | null = null;
   if (opts.listen !== false) {

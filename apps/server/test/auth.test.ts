@@ -290,3 +290,23 @@ describe('logging', () => {
     }
   });
 });
+
+describe('cleanup', () => {
+  it('purges expired sessions and stale login counters, keeping live ones', async () => {
+    const { purgeExpiredAuth } = await import('../src/platform/auth/cleanup.js');
+    const { sql } = await import('drizzle-orm');
+    const v = await makeVendor(running);
+    const stale = await login(running, v.loginKey, 'admin', v.adminPassword);
+    await running.deps.db.execute(
+      sql`update sessions set expires_at = now() - interval '1 minute' where vendor_id = ${v.vendorId} and agent_id = ${stale.agentId}
+          and created_at = (select max(created_at) from sessions where vendor_id = ${v.vendorId})`,
+    );
+    await running.deps.db.execute(
+      sql`insert into login_throttle (key, failures, window_start) values ('ip:203.0.113.9', 3, now() - interval '2 days')`,
+    );
+    const purged = await purgeExpiredAuth(running.deps.db);
+    expect(purged.sessions).toBeGreaterThanOrEqual(1);
+    expect(purged.throttles).toBeGreaterThanOrEqual(1);
+    expect((await v.admin.get('/api/v1/me')).statusCode).toBe(200);
+  });
+});

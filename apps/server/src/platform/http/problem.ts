@@ -80,7 +80,10 @@ function send(
       title,
       status,
       code,
-      detail: errors.length > 0 ? `${title}${sep[0]}${errors.map((e) => `${e.path} ${e.message}`).join(sep[1])}` : title,
+      detail:
+        errors.length > 0
+          ? `${title}${sep[0]}${errors.map((e) => `${e.path} ${e.message}`).join(sep[1])}`
+          : title,
       instance: req.url.split('?')[0],
       requestId: String(req.id),
       ...(errors.length > 0 ? { errors } : {}),

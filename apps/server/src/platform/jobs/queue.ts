@@ -62,6 +62,12 @@ export class Jobs {
     );
   }
 
+  /** A cron schedule (vendor-independent maintenance); pg-boss runs it once across all nodes. */
+  async schedule(name: string, cron: string) {
+    await this.ensureQueue(name);
+    await this.boss.schedule(name, cron, {}, { tz: 'Asia/Shanghai' });
+  }
+
   async getJob(name: string, id: string) {
     return this.boss.getJobById(name, id);
   }
