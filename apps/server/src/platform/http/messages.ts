@@ -114,6 +114,26 @@ export const FIELD_MESSAGES: Record<string, { zh: string; en: string }> = {
   invalid_time: { zh: '时间格式应为 HH:mm', en: 'Time must be HH:mm' },
   invalid_date: { zh: '日期格式应为 YYYY-MM-DD', en: 'Date must be YYYY-MM-DD' },
   end_before_start: { zh: '结束不能早于开始', en: 'The end must not be before the start' },
+  required: { zh: '必填', en: 'Required' },
+  unknown_field: { zh: '没有这个字段', en: 'No such field' },
+  read_only: { zh: '该字段对你只读', en: 'This field is read-only for you' },
+  expected_text: { zh: '应为文本', en: 'Expected text' },
+  too_long: { zh: '内容过长', en: 'Too long' },
+  expected_integer: { zh: '应为整数', en: 'Expected a whole number' },
+  expected_number: { zh: '应为数字', en: 'Expected a number' },
+  expected_boolean: { zh: '应为是/否', en: 'Expected yes or no' },
+  not_an_option: { zh: '不是可选的选项', en: 'Not one of the options' },
+  invalid_datetime: { zh: '日期时间格式不正确', en: 'Invalid date and time' },
+  regex_mismatch: { zh: '格式不符合要求', en: 'Does not match the required format' },
+  invalid_phone: { zh: '电话号码格式不正确', en: 'Invalid phone number' },
+  invalid_email: { zh: '邮箱格式不正确', en: 'Invalid e-mail address' },
+  invalid_url: { zh: '网址格式不正确（需以 http:// 或 https:// 开头）', en: 'Invalid URL (http:// or https://)' },
+  invalid_attachment: { zh: '附件格式不正确', en: 'Invalid attachment' },
+  invalid_location: { zh: '位置格式不正确', en: 'Invalid location' },
+  invalid_field_key: {
+    zh: '唯一标识须以小写字母开头，只含小写字母、数字和下划线',
+    en: 'Keys start with a lower-case letter and contain a-z, 0-9 and _ only',
+  },
 };
 
 export function formatMessage(
