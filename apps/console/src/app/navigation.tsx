@@ -1,0 +1,111 @@
+import {
+  ApartmentOutlined,
+  ApiOutlined,
+  CalendarOutlined,
+  ClockCircleOutlined,
+  ControlOutlined,
+  CustomerServiceOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  MessageOutlined,
+  PhoneOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  ShopOutlined,
+} from '@ant-design/icons';
+import type { ModuleGrant, Permission } from '@yidan/contracts';
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../i18n/zh-CN';
+
+/** One page in the menu: what it needs (module and/or permission) decides whether it is shown. */
+export interface NavItem {
+  path: string;
+  testId: string;
+  label: MessageKey;
+  icon: ReactNode;
+  module?: ModuleGrant;
+  permission?: Permission;
+}
+
+export const MAIN_NAV: NavItem[] = [
+  { path: '/', testId: 'nav-home', label: 'nav.home', icon: <HomeOutlined /> },
+  { path: '/chat', testId: 'nav-chat', label: 'nav.chat', icon: <MessageOutlined />, module: 'chat' },
+  {
+    path: '/tickets',
+    testId: 'nav-ticket',
+    label: 'nav.ticket',
+    icon: <FileTextOutlined />,
+    module: 'ticket',
+  },
+  { path: '/calls', testId: 'nav-call', label: 'nav.call', icon: <PhoneOutlined />, module: 'call' },
+];
+
+export const SETTINGS_NAV: NavItem[] = [
+  {
+    path: '/settings/agents',
+    testId: 'nav-agents',
+    label: 'nav.agents',
+    icon: <CustomerServiceOutlined />,
+    permission: 'org.agents',
+  },
+  {
+    path: '/settings/groups',
+    testId: 'nav-groups',
+    label: 'nav.groups',
+    icon: <ApartmentOutlined />,
+    permission: 'org.groups',
+  },
+  {
+    path: '/settings/roles',
+    testId: 'nav-roles',
+    label: 'nav.roles',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'org.roles',
+  },
+  {
+    path: '/settings/shifts',
+    testId: 'nav-shifts',
+    label: 'nav.shifts',
+    icon: <CalendarOutlined />,
+    permission: 'org.shifts',
+  },
+  {
+    path: '/settings/vendor',
+    testId: 'nav-vendor',
+    label: 'nav.vendor',
+    icon: <ShopOutlined />,
+    permission: 'org.settings',
+  },
+  {
+    path: '/settings/features',
+    testId: 'nav-features',
+    label: 'nav.features',
+    icon: <ControlOutlined />,
+    permission: 'org.settings',
+  },
+  {
+    path: '/settings/hours',
+    testId: 'nav-hours',
+    label: 'nav.hours',
+    icon: <ClockCircleOutlined />,
+    permission: 'org.settings',
+  },
+  {
+    path: '/settings/api-tokens',
+    testId: 'nav-api-tokens',
+    label: 'nav.apiTokens',
+    icon: <ApiOutlined />,
+    permission: 'apiTokens.manage',
+  },
+];
+
+export const SETTINGS_ICON = <SettingOutlined />;
+
+export function isAllowed(
+  item: Pick<NavItem, 'module' | 'permission'>,
+  me: { modules: string[]; permissions: string[] },
+) {
+  if (item.module && !me.modules.includes(item.module)) return false;
+  if (item.permission && !me.permissions.includes(item.permission)) return false;
+  return true;
+}

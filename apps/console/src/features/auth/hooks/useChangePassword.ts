@@ -1,0 +1,6 @@
+import { useMutation } from '@tanstack/react-query';
+import { changePassword } from '../api/authApi';
+
+export function useChangePassword() {
+  return useMutation({ mutationFn: changePassword });
+}

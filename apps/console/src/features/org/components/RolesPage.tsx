@@ -1,0 +1,102 @@
+import { PlusOutlined } from '@ant-design/icons';
+import type { DataScope } from '@yidan/contracts';
+import { Button, Card, Flex, Popconfirm, Table, type TableProps, Tag } from 'antd';
+import { useState } from 'react';
+import type { Role } from '../../../api/types';
+import { useApiError } from '../../../api/useApiError';
+import { PageHeader } from '../../../components/PageHeader';
+import { useT } from '../../../i18n/useT';
+import { useDeleteRole, useRoles } from '../hooks/useRoles';
+import { RoleFormDrawer } from './RoleFormDrawer';
+
+type Editing = { role?: Role } | null;
+
+/** 角色管理 (manual 2.10.3): roles with their permissions and data scope. */
+export function RolesPage() {
+  const { t } = useT();
+  const { data: roles = [], isLoading } = useRoles();
+  const remove = useDeleteRole();
+  const showError = useApiError();
+  const [editing, setEditing] = useState<Editing>(null);
+
+  const columns: TableProps<Role>['columns'] = [
+    {
+      title: t('roles.name'),
+      dataIndex: 'name',
+      render: (name: string, role) => (
+        <Flex gap={6} align="center">
+          {name}
+          {role.system && <Tag color="gold">{t('roles.system')}</Tag>}
+        </Flex>
+      ),
+    },
+    { title: t('roles.description'), dataIndex: 'description', render: (v: string | null) => v ?? '—' },
+    {
+      title: t('roles.dataScope'),
+      dataIndex: 'dataScope',
+      render: (scope: DataScope) => t(`dataScope.${scope}`),
+    },
+    { title: t('roles.agentCount'), dataIndex: 'agentCount', align: 'right' },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_, role) => (
+        <Flex gap={4}>
+          <Button
+            type="link"
+            size="small"
+            onClick={() => setEditing({ role })}
+            data-testid={`role-edit-${role.name}`}
+          >
+            {t('common.edit')}
+          </Button>
+          {!role.system && (
+            <Popconfirm
+              title={t('roles.deleteConfirm', { name: role.name })}
+              description={
+                role.agentCount > 0 ? t('roles.deleteInUse', { count: role.agentCount }) : undefined
+              }
+              okButtonProps={{ danger: true }}
+              onConfirm={() => remove.mutateAsync(role.id).catch((e) => showError(e))}
+            >
+              <Button type="link" size="small" danger data-testid={`role-delete-${role.name}`}>
+                {t('common.delete')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Flex>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.roles')}
+        description={t('roles.hint')}
+        extra={
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing({})}
+            data-testid="role-create"
+          >
+            {t('roles.create')}
+          </Button>
+        }
+      />
+      <Card>
+        <Table<Role>
+          rowKey="id"
+          columns={columns}
+          dataSource={roles}
+          loading={isLoading}
+          pagination={false}
+          scroll={{ x: 640 }}
+          data-testid="role-table"
+        />
+      </Card>
+      <RoleFormDrawer open={editing !== null} role={editing?.role} onClose={() => setEditing(null)} />
+    </>
+  );
+}

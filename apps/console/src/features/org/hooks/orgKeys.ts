@@ -1,0 +1,8 @@
+import type { AgentFilter } from '../api/agentsApi';
+
+export const orgKeys = {
+  agents: ['agents'] as const,
+  agentList: (filter: AgentFilter) => ['agents', 'list', filter] as const,
+  groups: ['groups'] as const,
+  roles: ['roles'] as const,
+};

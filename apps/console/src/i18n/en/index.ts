@@ -1,0 +1,14 @@
+import type { MessageKey } from '../zh-CN';
+import { enApiTokens } from './apiTokens';
+import { enCommon } from './common';
+import { enOrg } from './org';
+import { enPermissions } from './permissions';
+import { enSettings } from './settings';
+
+export const en: Record<MessageKey, string> = {
+  ...enCommon,
+  ...enOrg,
+  ...enPermissions,
+  ...enSettings,
+  ...enApiTokens,
+};

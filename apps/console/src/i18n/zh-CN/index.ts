@@ -1,0 +1,9 @@
+import { zhApiTokens } from './apiTokens';
+import { zhCommon } from './common';
+import { zhOrg } from './org';
+import { zhPermissions } from './permissions';
+import { zhSettings } from './settings';
+
+/** The default dictionary; its keys are the message keys every other language must cover. */
+export const zhCN = { ...zhCommon, ...zhOrg, ...zhPermissions, ...zhSettings, ...zhApiTokens };
+export type MessageKey = keyof typeof zhCN;

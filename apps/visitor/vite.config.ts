@@ -1,0 +1,6 @@
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  base: '/visitor/',
+  build: { outDir: 'dist', emptyOutDir: true },
+});
