@@ -1,6 +1,9 @@
 import { calendarRoutes } from './modules/calendar/routes.js';
+import { customerRoutes } from './modules/customers/routes.js';
+import { fieldRoutes } from './modules/fields/routes.js';
 import { notificationJobs, notificationListeners } from './modules/notifications/listeners.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
+import { orgListeners } from './modules/org/listeners.js';
 import { orgRoutes } from './modules/org/routes.js';
 import { ensureFirstVendor } from './modules/vendors/bootstrap.js';
 import { operatorRoutes, vendorRoutes } from './modules/vendors/routes.js';
@@ -23,6 +26,8 @@ export const MODULE_ROUTES = [
   operatorRoutes,
   calendarRoutes,
   notificationRoutes,
+  fieldRoutes,
+  customerRoutes,
 ];
 
 export interface Running {
@@ -67,6 +72,7 @@ export async function startServer(
     await app.ready();
   }
   notificationListeners(events, () => realtime);
+  orgListeners(events, () => realtime);
 
   let closing: Promise<void> | null = null;
   return {

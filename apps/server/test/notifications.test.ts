@@ -107,6 +107,25 @@ describe('notification centre (通知中心)', () => {
     }
   });
 
+  it('tells a disabled agent’s open console that the session ended', async () => {
+    const v = await makeVendor(running);
+    const { agent, password } = await makeAgent(running, v);
+    const res = await running.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { account: agent.account, password, vendor: v.loginKey },
+    });
+    const sid = res.cookies.find((c) => c.name === 'yidan_sid')!.value;
+    const socket = await connect({ cookie: `yidan_sid=${encodeURIComponent(sid)}` });
+    try {
+      const revoked = nextEvent<{ reason: string }>(socket, 'session.revoked');
+      await v.admin.patch(`/api/v1/agents/${agent.id}`, { enabled: false });
+      expect(await revoked).toEqual({ reason: 'disabled' });
+    } finally {
+      socket.close();
+    }
+  });
+
   it('refuses sockets without valid credentials', async () => {
     await expect(connect({})).rejects.toThrow(/unauthenticated/);
     await expect(connect({ token: 'ydt_1_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' })).rejects.toThrow(

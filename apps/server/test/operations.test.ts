@@ -53,6 +53,8 @@ describe('operations endpoints', () => {
 
 describe('platform operator API', () => {
   it('creates, lists and disables vendors; each new vendor gets admin, roles and settings', async () => {
+    // Unique per run: the PostgreSQL test database outlives a run.
+    const key = `sh-${Date.now().toString(36)}`;
     expect((await running.app.inject({ url: '/api/v1/operator/vendors' })).statusCode).toBe(401);
     expect(
       (
@@ -66,32 +68,32 @@ describe('platform operator API', () => {
       method: 'POST',
       url: '/api/v1/operator/vendors',
       headers: op,
-      payload: { name: '上海某某软件', adminPassword: 'vendor-admin-pw', loginKey: 'shanghai-soft' },
+      payload: { name: '上海某某软件', adminPassword: 'vendor-admin-pw', loginKey: key },
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({
       name: '上海某某软件',
-      loginKey: 'shanghai-soft',
+      loginKey: key,
       status: 'active',
     });
     const dup = await running.app.inject({
       method: 'POST',
       url: '/api/v1/operator/vendors',
       headers: op,
-      payload: { name: '重复', adminPassword: 'vendor-admin-pw', loginKey: 'shanghai-soft' },
+      payload: { name: '重复', adminPassword: 'vendor-admin-pw', loginKey: key },
     });
     expect(dup.statusCode).toBe(409);
 
     const loginRes = await running.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
-      payload: { account: 'admin', password: 'vendor-admin-pw', vendor: 'shanghai-soft' },
+      payload: { account: 'admin', password: 'vendor-admin-pw', vendor: key },
     });
     expect(loginRes.statusCode).toBe(200);
-    expect(loginRes.json().vendor.loginKey).toBe('shanghai-soft');
+    expect(loginRes.json().vendor.loginKey).toBe(key);
 
     const list = (await running.app.inject({ url: '/api/v1/operator/vendors', headers: op })).json().items;
-    expect(list.map((x: { loginKey: string }) => x.loginKey)).toContain('shanghai-soft');
+    expect(list.map((x: { loginKey: string }) => x.loginKey)).toContain(key);
 
     const id = created.json().id;
     const disabled = await running.app.inject({
@@ -104,7 +106,7 @@ describe('platform operator API', () => {
     const denied = await running.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
-      payload: { account: 'admin', password: 'vendor-admin-pw', vendor: 'shanghai-soft' },
+      payload: { account: 'admin', password: 'vendor-admin-pw', vendor: key },
     });
     expect(denied.statusCode).toBe(403);
     expect(denied.json().code).toBe('vendor_disabled');

@@ -86,6 +86,16 @@ describe('agents (客服管理)', () => {
     expect((await client.get('/api/v1/me')).json().agent.name).toBe('张三丰');
   });
 
+  it('offers every agent a directory of colleagues without their private details', async () => {
+    const { makeAgent } = await import('./harness.js');
+    const { client } = await makeAgent(running, v);
+    const res = await client.get('/api/v1/agents/directory');
+    expect(res.statusCode).toBe(200);
+    const entry = res.json().items.find((a: { account: string }) => a.account === 'admin');
+    expect(Object.keys(entry).sort()).toEqual(['account', 'available', 'enabled', 'groupIds', 'id', 'name']);
+    expect((await client.get('/api/v1/agents')).statusCode).toBe(403);
+  });
+
   it('filters the list by search text, group and status', async () => {
     const g = (await v.admin.post('/api/v1/groups', { name: '筛选组' })).json();
     await v.admin.post('/api/v1/agents', {

@@ -30,6 +30,17 @@ beforeAll(async () => {
     })
   ).json().id;
   bIds['api-tokens'] = (await b.admin.post('/api/v1/api-tokens', { name: '乙令牌' })).json().id;
+  bIds.fields = (
+    await b.admin.post('/api/v1/fields', { entity: 'company', label: '乙产品', type: 'text' })
+  ).json().id;
+  const company = (
+    await b.admin.post('/api/v1/companies', {
+      name: '乙客户公司',
+      contacts: [{ name: '乙联系人', mobile: '13900000001' }],
+    })
+  ).json();
+  bIds.companies = company.id;
+  bIds.contacts = company.primaryContact.id;
   for (const [k, v] of Object.entries(bIds))
     if (!Number.isInteger(v)) throw new Error(`setup of ${k} failed`);
 });

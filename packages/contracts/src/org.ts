@@ -37,6 +37,16 @@ export const agentSchema = z.object({
 });
 export type Agent = z.infer<typeof agentSchema>;
 
+/** What every agent may know about colleagues (for pickers, rosters, assignment). */
+export const agentDirectoryEntry = z.object({
+  id,
+  account: z.string(),
+  name: z.string(),
+  groupIds: z.array(id),
+  enabled: z.boolean(),
+  available: z.boolean(),
+});
+
 export const agentCreateBody = z.object({
   account: accountSchema,
   name: z.string().trim().min(1).max(64),

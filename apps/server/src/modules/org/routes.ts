@@ -2,6 +2,7 @@ import {
   type Agent,
   accountCheckQuery,
   agentCreateBody,
+  agentDirectoryEntry,
   agentListQuery,
   agentSchema,
   agentUpdateBody,
@@ -50,7 +51,7 @@ export function presentAgent(a: AgentRow): Agent {
 
 const items = <T extends z.ZodTypeAny>(s: T) => z.object({ items: z.array(s) });
 
-export function orgRoutes(app: App, { db }: Deps) {
+export function orgRoutes(app: App, { db, events }: Deps) {
   const agentsCfg = { config: { permission: 'org.agents' as const } };
   const t = { tags: ['agents'] };
   app.get(
@@ -73,6 +74,26 @@ export function orgRoutes(app: App, { db }: Deps) {
         ),
       };
     },
+  );
+  app.get(
+    '/api/v1/agents/directory',
+    {
+      schema: {
+        ...t,
+        summary: '客服通讯录（所有客服可见：分配、排班、选择器用）',
+        response: { 200: items(agentDirectoryEntry) },
+      },
+    },
+    async (req) => ({
+      items: (await listAgents(db, actorOf(req).vendorId)).map((a) => ({
+        id: a.id,
+        account: a.account,
+        name: a.name,
+        groupIds: a.groupIds,
+        enabled: a.enabled,
+        available: a.available,
+      })),
+    }),
   );
   app.get(
     '/api/v1/agents/check-account',
@@ -112,7 +133,18 @@ export function orgRoutes(app: App, { db }: Deps) {
         response: { 200: agentSchema },
       },
     },
-    async (req) => presentAgent(await updateAgent(db, actorOf(req), req.params.id, req.body)),
+    async (req) => {
+      const actor = actorOf(req);
+      const agent = presentAgent(await updateAgent(db, actor, req.params.id, req.body));
+      if (req.body.enabled === false || (req.body.password && req.params.id !== actor.agentId)) {
+        events.emit('agent.sessionsRevoked', {
+          vendorId: actor.vendorId,
+          agentId: agent.id,
+          reason: req.body.enabled === false ? 'disabled' : 'password_reset',
+        });
+      }
+      return agent;
+    },
   );
 
   const groupsCfg = { config: { permission: 'org.groups' as const } };

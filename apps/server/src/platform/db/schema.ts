@@ -1,4 +1,6 @@
 export * from '../../modules/calendar/schema.js';
+export * from '../../modules/customers/schema.js';
+export * from '../../modules/fields/schema.js';
 export * from '../../modules/notifications/schema.js';
 export * from '../../modules/org/schema.js';
 export * from '../../modules/vendors/schema.js';

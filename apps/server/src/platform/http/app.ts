@@ -122,13 +122,20 @@ async function serveClients(app: App, deps: Deps) {
   const consoleDir = deps.config.consoleDist;
   if (!fs.existsSync(path.join(consoleDir, 'index.html'))) return;
   await app.register(fastifyStatic, { root: consoleDir, prefix: '/', wildcard: false, index: 'index.html' });
-  const indexHtml = fs.readFileSync(path.join(consoleDir, 'index.html'));
+  // Re-read when a rebuild replaced it, so open tabs never get a shell pointing at deleted assets.
+  const indexPath = path.join(consoleDir, 'index.html');
+  let cached = { mtimeMs: -1, html: Buffer.alloc(0) };
+  const indexHtml = () => {
+    const { mtimeMs } = fs.statSync(indexPath);
+    if (mtimeMs !== cached.mtimeMs) cached = { mtimeMs, html: fs.readFileSync(indexPath) };
+    return cached.html;
+  };
   // Client-side routes (anything that is not an API, asset or file path) get the SPA shell.
   app.get('/*', { schema: { hide: true } }, async (req, reply) => {
     const p = req.url.split('?')[0] ?? '/';
     if (p.startsWith('/api/') || p.startsWith('/assets/') || path.extname(p)) {
       return reply.callNotFound();
     }
-    return reply.type('text/html; charset=utf-8').send(indexHtml);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml());
   });
 }

@@ -1,0 +1,175 @@
+import {
+  companyCreateBody,
+  companyListQuery,
+  companyPage,
+  companySchema,
+  companyUpdateBody,
+  contactCreateBody,
+  contactListQuery,
+  contactPage,
+  contactSchema,
+  contactUpdateBody,
+  customerSettingsSchema,
+  customerSettingsUpdateBody,
+  identifyQuery,
+  identifyResult,
+  idParam,
+  servicePackageSchema,
+  servicePackagesBody,
+} from '@yidan/contracts';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { type App, actorOf, type Deps } from '../../platform/http/route.js';
+import { createCompany, deleteCompany, getCompany, listCompanies, updateCompany } from './companies.js';
+import { createContact, deleteContact, getContact, listContacts, updateContact } from './contacts.js';
+import { customerContext } from './context.js';
+import { identify } from './identify.js';
+import { getCustomerSettings, listPackages, setPackages, updateCustomerSettings } from './settings.js';
+
+export function customerRoutes(app: App, { db }: Deps) {
+  const ctx = (req: FastifyRequest) => customerContext(db, actorOf(req));
+  const view = { config: { permission: 'customer.view' as const } };
+  const create = { config: { permission: 'customer.create' as const } };
+  const edit = { config: { permission: 'customer.edit' as const } };
+  const remove = { config: { permission: 'customer.delete' as const } };
+  const settings = { config: { permission: 'customer.settings' as const } };
+  const ct = { tags: ['companies'] };
+  const pt = { tags: ['contacts'] };
+
+  app.get(
+    '/api/v1/identify',
+    {
+      config: { auth: 'agent' },
+      schema: {
+        tags: ['customers'],
+        summary: '识别客户（按手机、邮箱、openid、机器码、服务验证码）',
+        querystring: identifyQuery,
+        response: { 200: identifyResult },
+      },
+    },
+    async (req) => identify(db, await ctx(req), req.query),
+  );
+
+  app.get(
+    '/api/v1/companies',
+    {
+      ...view,
+      schema: { ...ct, summary: '公司列表', querystring: companyListQuery, response: { 200: companyPage } },
+    },
+    async (req) => listCompanies(db, await ctx(req), req.query),
+  );
+  app.post(
+    '/api/v1/companies',
+    {
+      ...create,
+      schema: {
+        ...ct,
+        summary: '新增公司（可带联系人）',
+        body: companyCreateBody,
+        response: { 201: companySchema },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createCompany(db, await ctx(req), req.body)),
+  );
+  app.get(
+    '/api/v1/companies/:id',
+    { ...view, schema: { ...ct, params: idParam, response: { 200: companySchema } } },
+    async (req) => getCompany(db, await ctx(req), req.params.id),
+  );
+  app.patch(
+    '/api/v1/companies/:id',
+    {
+      ...edit,
+      schema: { ...ct, params: idParam, body: companyUpdateBody, response: { 200: companySchema } },
+    },
+    async (req) => updateCompany(db, await ctx(req), req.params.id, req.body),
+  );
+  app.delete(
+    '/api/v1/companies/:id',
+    { ...remove, schema: { ...ct, params: idParam } },
+    async (req, reply) => {
+      await deleteCompany(db, await ctx(req), req.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/contacts',
+    {
+      ...view,
+      schema: { ...pt, summary: '联系人列表', querystring: contactListQuery, response: { 200: contactPage } },
+    },
+    async (req) => listContacts(db, await ctx(req), req.query),
+  );
+  app.post(
+    '/api/v1/contacts',
+    { ...create, schema: { ...pt, body: contactCreateBody, response: { 201: contactSchema } } },
+    async (req, reply) => reply.code(201).send(await createContact(db, await ctx(req), req.body)),
+  );
+  app.get(
+    '/api/v1/contacts/:id',
+    { ...view, schema: { ...pt, params: idParam, response: { 200: contactSchema } } },
+    async (req) => getContact(db, await ctx(req), req.params.id),
+  );
+  app.patch(
+    '/api/v1/contacts/:id',
+    {
+      ...edit,
+      schema: { ...pt, params: idParam, body: contactUpdateBody, response: { 200: contactSchema } },
+    },
+    async (req) => updateContact(db, await ctx(req), req.params.id, req.body),
+  );
+  app.delete(
+    '/api/v1/contacts/:id',
+    { ...remove, schema: { ...pt, params: idParam } },
+    async (req, reply) => {
+      await deleteContact(db, await ctx(req), req.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  const st = { tags: ['customer-settings'] };
+  app.get(
+    '/api/v1/customer-settings',
+    {
+      ...view,
+      schema: {
+        ...st,
+        summary: '客户管理设置（保密模式、高级模式）',
+        response: { 200: customerSettingsSchema },
+      },
+    },
+    async (req) => getCustomerSettings(db, actorOf(req).vendorId),
+  );
+  app.patch(
+    '/api/v1/customer-settings',
+    {
+      ...settings,
+      schema: { ...st, body: customerSettingsUpdateBody, response: { 200: customerSettingsSchema } },
+    },
+    async (req) => updateCustomerSettings(db, actorOf(req).vendorId, req.body),
+  );
+  app.get(
+    '/api/v1/service-packages',
+    {
+      schema: {
+        ...st,
+        summary: '服务包列表',
+        response: { 200: z.object({ items: z.array(servicePackageSchema) }) },
+      },
+    },
+    async (req) => ({ items: await listPackages(db, actorOf(req).vendorId) }),
+  );
+  app.put(
+    '/api/v1/service-packages',
+    {
+      ...settings,
+      schema: {
+        ...st,
+        body: servicePackagesBody,
+        response: { 200: z.object({ items: z.array(servicePackageSchema) }) },
+      },
+    },
+    async (req) => ({ items: await setPackages(db, actorOf(req).vendorId, req.body.names) }),
+  );
+}

@@ -1,0 +1,190 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { agents, groups } from '../org/schema.js';
+import { vendors } from '../vendors/schema.js';
+
+const vendorId = () =>
+  bigint('vendor_id', { mode: 'number' })
+    .notNull()
+    .references(() => vendors.id, { onDelete: 'cascade' });
+const id = () => bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity();
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** 客户组: a tree of customer groups. */
+export const customerGroups = pgTable(
+  'customer_groups',
+  {
+    vendorId: vendorId(),
+    id: id(),
+    name: text('name').notNull(),
+    parentId: bigint('parent_id', { mode: 'number' }),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vendorId, t.id] }),
+    foreignKey({ columns: [t.vendorId, t.parentId], foreignColumns: [t.vendorId, t.id] }),
+  ],
+);
+
+/** The vendor's editable list of service packages (在线服务包, 标准服务包, VIP服务包, 增值服务包 …). */
+export const servicePackages = pgTable(
+  'service_packages',
+  {
+    vendorId: vendorId(),
+    id: id(),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vendorId, t.id] }),
+    uniqueIndex('service_packages_name').on(t.vendorId, t.name),
+  ],
+);
+
+export const companies = pgTable(
+  'companies',
+  {
+    vendorId: vendorId(),
+    id: id(),
+    groupId: bigint('group_id', { mode: 'number' }),
+    name: text('name').notNull(),
+    address: text('address'),
+    province: text('province'),
+    city: text('city'),
+    website: text('website'),
+    phone: text('phone'),
+    package: text('package'),
+    serviceStart: date('service_start', { mode: 'string' }),
+    serviceEnd: date('service_end', { mode: 'string' }),
+    /** 服务验证码: numeric, unique per vendor; customers identify themselves with it. */
+    serviceCode: text('service_code'),
+    serviceAccount: text('service_account'),
+    servicePasswordHash: text('service_password_hash'),
+    ownerAgentId: bigint('owner_agent_id', { mode: 'number' }),
+    ownerGroupId: bigint('owner_group_id', { mode: 'number' }),
+    tags: text('tags').array().notNull().default(sql`'{}'`),
+    source: text('source'),
+    notes: text('notes'),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    /** Id in the dealer's own CRM, for idempotent sync (white paper 4.3.1). */
+    externalId: text('external_id'),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.vendorId, t.id] }),
+    foreignKey({
+      columns: [t.vendorId, t.groupId],
+      foreignColumns: [customerGroups.vendorId, customerGroups.id],
+    }).onDelete('set null'),
+    foreignKey({ columns: [t.vendorId, t.ownerAgentId], foreignColumns: [agents.vendorId, agents.id] }),
+    foreignKey({ columns: [t.vendorId, t.ownerGroupId], foreignColumns: [groups.vendorId, groups.id] }),
+    uniqueIndex('companies_service_code').on(t.vendorId, t.serviceCode),
+    uniqueIndex('companies_service_account').on(t.vendorId, t.serviceAccount),
+    uniqueIndex('companies_external_id').on(t.vendorId, t.externalId),
+    index('companies_name').on(t.vendorId, t.name),
+    index('companies_service_end').on(t.vendorId, t.serviceEnd),
+  ],
+);
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    vendorId: vendorId(),
+    id: id(),
+    companyId: bigint('company_id', { mode: 'number' }),
+    name: text('name').notNull(),
+    mobile: text('mobile'),
+    landline: text('landline'),
+    email: text('email'),
+    qq: text('qq'),
+    position: text('position'),
+    gender: text('gender', { enum: ['male', 'female'] }),
+    birthday: date('birthday', { mode: 'string' }),
+    idNumber: text('id_number'),
+    tags: text('tags').array().notNull().default(sql`'{}'`),
+    notes: text('notes'),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    externalId: text('external_id'),
+    /** The company's default contact (shown in company lists). */
+    isPrimary: boolean('is_primary').notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.vendorId, t.id] }),
+    foreignKey({
+      columns: [t.vendorId, t.companyId],
+      foreignColumns: [companies.vendorId, companies.id],
+    }).onDelete('cascade'),
+    uniqueIndex('contacts_external_id').on(t.vendorId, t.externalId),
+    index('contacts_company').on(t.vendorId, t.companyId),
+    index('contacts_name').on(t.vendorId, t.name),
+  ],
+);
+
+export const IDENTITY_KINDS = [
+  'mobile',
+  'landline',
+  'email',
+  'wechat_openid',
+  'wecom_userid',
+  'qq',
+  'machine_id',
+] as const;
+export type IdentityKind = (typeof IDENTITY_KINDS)[number];
+
+/** Ways to recognise a contact; a value belongs to one contact per vendor. */
+export const identities = pgTable(
+  'identities',
+  {
+    vendorId: vendorId(),
+    kind: text('kind', { enum: IDENTITY_KINDS }).notNull(),
+    value: text('value').notNull(),
+    contactId: bigint('contact_id', { mode: 'number' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vendorId, t.kind, t.value] }),
+    foreignKey({
+      columns: [t.vendorId, t.contactId],
+      foreignColumns: [contacts.vendorId, contacts.id],
+    }).onDelete('cascade'),
+    index('identities_contact').on(t.vendorId, t.contactId),
+  ],
+);
+
+export interface CustomerSettings {
+  /** 保密模式: phone numbers masked in every response, export and log. */
+  privacyMode: boolean;
+  /** With privacy mode on, administrators still see full numbers. */
+  privacyAdminsSeeFull: boolean;
+  /** 高级模式 locks (tags stay editable). */
+  lockCompanyCreate: boolean;
+  lockCompanyEdit: boolean;
+  lockCompanyDelete: boolean;
+  lockContactCreate: boolean;
+  lockContactEdit: boolean;
+  lockContactDelete: boolean;
+  /** Days before the service end that count as "expiring" and trigger the reminder. */
+  expiryReminderDays: number;
+}
+
+export const customerSettings = pgTable('customer_settings', {
+  vendorId: vendorId().primaryKey(),
+  settings: jsonb('settings').$type<Partial<CustomerSettings>>().notNull().default({}),
+});

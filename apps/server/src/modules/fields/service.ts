@@ -1,0 +1,200 @@
+import type { FieldDefinition, FieldEntity, FieldOption, FieldType, ReadOnlyScope } from '@yidan/contracts';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import safeRegex from 'safe-regex2';
+import type { Db } from '../../platform/db/client.js';
+import { isUniqueViolation } from '../../platform/db/errors.js';
+import { AppError } from '../../platform/http/errors.js';
+import { fieldDefinitions } from './schema.js';
+
+/** System fields per entity: renamable and reorderable, never deletable, validated by their own schema. */
+export const SYSTEM_FIELDS: Record<FieldEntity, { key: string; label: string; type: FieldType }[]> = {
+  company: [
+    { key: 'name', label: '公司名称', type: 'text' },
+    { key: 'phone', label: '电话', type: 'phone' },
+    { key: 'address', label: '地址', type: 'text' },
+    { key: 'region', label: '地区', type: 'text' },
+    { key: 'website', label: '网址', type: 'url' },
+    { key: 'package', label: '服务包', type: 'select' },
+    { key: 'serviceStart', label: '服务开始日期', type: 'date' },
+    { key: 'serviceEnd', label: '服务到期日期', type: 'date' },
+    { key: 'serviceCode', label: '服务验证码', type: 'text' },
+    { key: 'serviceAccount', label: '服务账号', type: 'text' },
+    { key: 'ownerAgentId', label: '受理客服', type: 'select' },
+    { key: 'ownerGroupId', label: '受理客服组', type: 'select' },
+    { key: 'tags', label: '标签', type: 'multiselect' },
+    { key: 'source', label: '来源', type: 'text' },
+    { key: 'notes', label: '备注', type: 'textarea' },
+  ],
+  contact: [
+    { key: 'name', label: '姓名', type: 'text' },
+    { key: 'mobile', label: '手机号', type: 'phone' },
+    { key: 'landline', label: '座机', type: 'phone' },
+    { key: 'email', label: '邮箱', type: 'email' },
+    { key: 'qq', label: 'QQ', type: 'text' },
+    { key: 'position', label: '职位', type: 'text' },
+    { key: 'gender', label: '性别', type: 'select' },
+    { key: 'birthday', label: '出生日期', type: 'date' },
+    { key: 'idNumber', label: '身份证号', type: 'text' },
+    { key: 'tags', label: '标签', type: 'multiselect' },
+    { key: 'notes', label: '备注', type: 'textarea' },
+  ],
+};
+
+type Row = typeof fieldDefinitions.$inferSelect;
+const present = (r: Row): FieldDefinition => ({
+  ...r,
+  entity: r.entity as FieldEntity,
+  type: r.type as FieldType,
+});
+
+/** The entity's fields in display order; system fields are created on first use. */
+export async function listFields(db: Db, vendorId: number, entity: FieldEntity): Promise<FieldDefinition[]> {
+  const load = () =>
+    db
+      .select()
+      .from(fieldDefinitions)
+      .where(and(eq(fieldDefinitions.vendorId, vendorId), eq(fieldDefinitions.entity, entity)))
+      .orderBy(asc(fieldDefinitions.sortOrder), asc(fieldDefinitions.id));
+  let rows = await load();
+  if (!rows.some((r) => r.system)) {
+    await db
+      .insert(fieldDefinitions)
+      .values(
+        SYSTEM_FIELDS[entity].map((f, i) => ({
+          vendorId,
+          entity,
+          key: f.key,
+          label: f.label,
+          type: f.type,
+          system: true,
+          keyLocked: true,
+          sortOrder: i,
+        })),
+      )
+      .onConflictDoNothing();
+    rows = await load();
+  }
+  return rows.map(present);
+}
+
+function assertSafeRegex(regex: string | null | undefined) {
+  if (!regex) return;
+  let valid = true;
+  try {
+    new RegExp(regex);
+  } catch {
+    valid = false;
+  }
+  if (!valid || !safeRegex(regex)) {
+    throw new AppError('validation_failed', {}, [{ path: 'body.regex', message: 'unsafe_regex' }]);
+  }
+}
+
+const mapUnique = (err: unknown): never => {
+  if (isUniqueViolation(err))
+    throw new AppError('validation_failed', {}, [{ path: 'body.key', message: 'taken' }]);
+  throw err;
+};
+
+export interface FieldInput {
+  entity: FieldEntity;
+  key?: string | undefined;
+  label: string;
+  type: FieldType;
+  options?: FieldOption[] | undefined;
+  required?: boolean | undefined;
+  readOnly?: ReadOnlyScope | undefined;
+  regex?: string | undefined;
+}
+
+export async function createField(db: Db, vendorId: number, input: FieldInput) {
+  assertSafeRegex(input.regex);
+  const existing = await listFields(db, vendorId, input.entity);
+  const key = input.key ?? `f${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+  const [row] = await db
+    .insert(fieldDefinitions)
+    .values({
+      vendorId,
+      entity: input.entity,
+      key,
+      label: input.label,
+      type: input.type,
+      options: input.options ?? [],
+      required: input.required ?? false,
+      readOnly: input.readOnly ?? { all: false, groupIds: [], agentIds: [] },
+      regex: input.regex ?? null,
+      sortOrder: existing.length,
+    })
+    .returning()
+    .catch(mapUnique);
+  return present(row!);
+}
+
+async function getField(db: Db, vendorId: number, id: number) {
+  const [row] = await db
+    .select()
+    .from(fieldDefinitions)
+    .where(and(eq(fieldDefinitions.vendorId, vendorId), eq(fieldDefinitions.id, id)));
+  if (!row) throw new AppError('not_found');
+  return row;
+}
+
+export async function updateField(
+  db: Db,
+  vendorId: number,
+  id: number,
+  patch: Partial<{
+    key: string;
+    label: string;
+    options: FieldOption[];
+    required: boolean;
+    readOnly: ReadOnlyScope;
+    regex: string | null;
+    enabled: boolean;
+  }>,
+) {
+  const current = await getField(db, vendorId, id);
+  if (current.system && Object.keys(patch).some((k) => k !== 'label')) throw new AppError('system_field');
+  const keyChange = patch.key !== undefined && patch.key !== current.key;
+  // The key may be changed once (字段唯一标识只能修改一次).
+  if (keyChange && current.keyLocked) throw new AppError('field_key_locked');
+  assertSafeRegex(patch.regex);
+  const [row] = await db
+    .update(fieldDefinitions)
+    .set({ ...patch, ...(keyChange ? { keyLocked: true } : {}) })
+    .where(and(eq(fieldDefinitions.vendorId, vendorId), eq(fieldDefinitions.id, id)))
+    .returning()
+    .catch(mapUnique);
+  return present(row!);
+}
+
+export async function deleteField(db: Db, vendorId: number, id: number) {
+  const current = await getField(db, vendorId, id);
+  if (current.system) throw new AppError('system_field');
+  await db
+    .delete(fieldDefinitions)
+    .where(and(eq(fieldDefinitions.vendorId, vendorId), eq(fieldDefinitions.id, id)));
+}
+
+export async function reorderFields(db: Db, vendorId: number, entity: FieldEntity, orderedIds: number[]) {
+  const rows = await db
+    .select({ id: fieldDefinitions.id })
+    .from(fieldDefinitions)
+    .where(
+      and(
+        eq(fieldDefinitions.vendorId, vendorId),
+        eq(fieldDefinitions.entity, entity),
+        inArray(fieldDefinitions.id, orderedIds),
+      ),
+    );
+  if (rows.length !== new Set(orderedIds).size) throw new AppError('not_found');
+  await db.transaction(async (tx) => {
+    for (const [i, id] of orderedIds.entries()) {
+      await tx
+        .update(fieldDefinitions)
+        .set({ sortOrder: sql`${i}` })
+        .where(and(eq(fieldDefinitions.vendorId, vendorId), eq(fieldDefinitions.id, id)));
+    }
+  });
+  return listFields(db, vendorId, entity);
+}
