@@ -188,3 +188,19 @@ export const customerSettings = pgTable('customer_settings', {
   vendorId: vendorId().primaryKey(),
   settings: jsonb('settings').$type<Partial<CustomerSettings>>().notNull().default({}),
 });
+
+/** Expiry reminders already sent: at most one per company, service end date and kind. */
+export const serviceReminders = pgTable(
+  'service_reminders',
+  {
+    vendorId: vendorId(),
+    companyId: bigint('company_id', { mode: 'number' }).notNull(),
+    serviceEnd: date('service_end', { mode: 'string' }).notNull(),
+    kind: text('kind', { enum: ['expiring', 'expired'] }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vendorId, t.companyId, t.serviceEnd, t.kind] }),
+    foreignKey({ columns: [t.vendorId, t.companyId], foreignColumns: [companies.vendorId, companies.id] }).onDelete('cascade'),
+  ],
+);

@@ -5,3 +5,4 @@ export * from '../../modules/notifications/schema.js';
 export * from '../../modules/org/schema.js';
 export * from '../../modules/vendors/schema.js';
 export * from '../auth/schema.js';
+export * from '../audit/schema.js';
