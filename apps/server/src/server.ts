@@ -1,4 +1,5 @@
 import { calendarRoutes } from './modules/calendar/routes.js';
+import { scheduleExpiryReminders } from './modules/customers/expiry.js';
 import { customerRoutes } from './modules/customers/routes.js';
 import { fieldRoutes } from './modules/fields/routes.js';
 import { notificationJobs, notificationListeners } from './modules/notifications/listeners.js';
@@ -63,6 +64,7 @@ export async function startServer(
     await jobs.start();
     await notificationJobs(deps);
     await scheduleAuthCleanup(database.db, jobs);
+    await scheduleExpiryReminders(database.db, events, jobs);
   }
   let realtime: Realtime | null = null;
   if (opts.listen !== false) {

@@ -41,10 +41,18 @@ beforeAll(async () => {
   ).json();
   bIds.companies = company.id;
   bIds.contacts = company.primaryContact.id;
+  bIds['customer-groups'] = (await b.admin.post('/api/v1/customer-groups', { name: '乙客户组' })).json().id;
+  aCompanyId = (await a.admin.post('/api/v1/companies', { name: '甲客户公司' })).json().id;
   for (const [k, v] of Object.entries(bIds))
     if (!Number.isInteger(v)) throw new Error(`setup of ${k} failed`);
 });
 afterAll(() => running.close());
+
+/** Routes whose empty body would fail validation before the tenancy check: a valid body of vendor A. */
+const BODIES: Record<string, () => unknown> = {
+  'POST /api/v1/companies/:id/merge': () => ({ targetId: aCompanyId, confirm: true }),
+};
+let aCompanyId = 0;
 
 // Public on purpose: a vendor's logo is shown on its chat widget and public pages.
 const PUBLIC_BY_DESIGN = new Set(['GET /api/v1/vendors/:id/logo']);
@@ -64,7 +72,8 @@ describe('tenant isolation', () => {
       if (id === undefined)
         throw new Error(`no vendor-B fixture for ${route.method} ${route.url}: add one to this test`);
       const url = route.url.replace(':id', String(id));
-      const res = await a.admin.request(route.method as 'GET', url, route.hasBody ? {} : undefined);
+      const body = BODIES[`${route.method} ${route.url}`]?.() ?? (route.hasBody ? {} : undefined);
+      const res = await a.admin.request(route.method as 'GET', url, body);
       expect(res.statusCode, `${route.method} ${url} → ${res.body}`).toBe(404);
       expectProblem(res, 404, 'not_found');
     }

@@ -209,3 +209,52 @@ export const customerSettingsUpdateBody = customerSettingsSchema.partial().stric
 
 export const servicePackageSchema = z.object({ id, name: z.string(), sortOrder: z.number().int() });
 export const servicePackagesBody = z.object({ names: z.array(text(50).min(1)).min(1).max(50) });
+
+export const customerGroupSchema = z.object({
+  id,
+  name: z.string(),
+  parentId: id.nullable(),
+  sortOrder: z.number().int(),
+  companyCount: z.number().int(),
+});
+export const customerGroupCreateBody = z.object({
+  name: text(64).min(1),
+  parentId: id.nullable().optional(),
+});
+export const customerGroupUpdateBody = customerGroupCreateBody.partial().strict();
+
+const bulkIds = z.array(id).min(1).max(1000);
+export const bulkDeleteBody = z.object({ ids: bulkIds });
+export const companyBulkUpdateBody = z.object({
+  ids: bulkIds,
+  set: companyUpdateBody.omit({ externalId: true, serviceCode: true, serviceAccount: true }),
+});
+export const contactBulkUpdateBody = z.object({
+  ids: bulkIds,
+  set: contactUpdateBody.omit({
+    externalId: true,
+    mobile: true,
+    landline: true,
+    email: true,
+    qq: true,
+    wechatOpenid: true,
+    wecomUserid: true,
+    machineId: true,
+  }),
+});
+export const bulkResultSchema = z.object({
+  items: z.array(
+    z.object({
+      id,
+      ok: z.boolean(),
+      error: z
+        .object({
+          code: z.string(),
+          errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+        })
+        .optional(),
+    }),
+  ),
+});
+/** 合并公司: irreversible, so the caller must confirm explicitly. */
+export const companyMergeBody = z.object({ targetId: id, confirm: z.literal(true) });

@@ -1,14 +1,22 @@
 import {
+  bulkDeleteBody,
+  bulkResultSchema,
+  companyBulkUpdateBody,
   companyCreateBody,
   companyListQuery,
+  companyMergeBody,
   companyPage,
   companySchema,
   companyUpdateBody,
+  contactBulkUpdateBody,
   contactCreateBody,
   contactListQuery,
   contactPage,
   contactSchema,
   contactUpdateBody,
+  customerGroupCreateBody,
+  customerGroupSchema,
+  customerGroupUpdateBody,
   customerSettingsSchema,
   customerSettingsUpdateBody,
   identifyQuery,
@@ -20,10 +28,18 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type App, actorOf, type Deps } from '../../platform/http/route.js';
+import { bulkDeleteCompanies, bulkDeleteContacts, bulkUpdateCompanies, bulkUpdateContacts } from './bulk.js';
 import { createCompany, deleteCompany, getCompany, listCompanies, updateCompany } from './companies.js';
 import { createContact, deleteContact, getContact, listContacts, updateContact } from './contacts.js';
 import { customerContext } from './context.js';
+import {
+  createCustomerGroup,
+  deleteCustomerGroup,
+  listCustomerGroups,
+  updateCustomerGroup,
+} from './groups.js';
 import { identify } from './identify.js';
+import { mergeCompanies } from './merge.js';
 import { getCustomerSettings, listPackages, setPackages, updateCustomerSettings } from './settings.js';
 
 export function customerRoutes(app: App, { db }: Deps) {
@@ -124,6 +140,104 @@ export function customerRoutes(app: App, { db }: Deps) {
     { ...remove, schema: { ...pt, params: idParam } },
     async (req, reply) => {
       await deleteContact(db, await ctx(req), req.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/companies/:id/merge',
+    {
+      config: { permission: 'customer.delete' },
+      schema: {
+        ...ct,
+        summary: '合并公司：把本公司合并到目标公司（不可逆）',
+        params: idParam,
+        body: companyMergeBody,
+        response: { 200: companySchema },
+      },
+    },
+    async (req) => mergeCompanies(db, await ctx(req), req.params.id, req.body.targetId),
+  );
+  app.post(
+    '/api/v1/companies/bulk-update',
+    {
+      ...edit,
+      schema: {
+        ...ct,
+        summary: '批量编辑公司（附件追加）',
+        body: companyBulkUpdateBody,
+        response: { 200: bulkResultSchema },
+      },
+    },
+    async (req) => ({ items: await bulkUpdateCompanies(db, await ctx(req), req.body.ids, req.body.set) }),
+  );
+  app.post(
+    '/api/v1/companies/bulk-delete',
+    {
+      ...remove,
+      schema: { ...ct, summary: '批量删除公司', body: bulkDeleteBody, response: { 200: bulkResultSchema } },
+    },
+    async (req) => ({ items: await bulkDeleteCompanies(db, await ctx(req), req.body.ids) }),
+  );
+  app.post(
+    '/api/v1/contacts/bulk-update',
+    {
+      ...edit,
+      schema: {
+        ...pt,
+        summary: '批量编辑联系人',
+        body: contactBulkUpdateBody,
+        response: { 200: bulkResultSchema },
+      },
+    },
+    async (req) => ({ items: await bulkUpdateContacts(db, await ctx(req), req.body.ids, req.body.set) }),
+  );
+  app.post(
+    '/api/v1/contacts/bulk-delete',
+    {
+      ...remove,
+      schema: { ...pt, summary: '批量删除联系人', body: bulkDeleteBody, response: { 200: bulkResultSchema } },
+    },
+    async (req) => ({ items: await bulkDeleteContacts(db, await ctx(req), req.body.ids) }),
+  );
+
+  const gt = { tags: ['customer-groups'] };
+  app.get(
+    '/api/v1/customer-groups',
+    {
+      ...view,
+      schema: {
+        ...gt,
+        summary: '客户组',
+        response: { 200: z.object({ items: z.array(customerGroupSchema) }) },
+      },
+    },
+    async (req) => ({ items: await listCustomerGroups(db, actorOf(req).vendorId) }),
+  );
+  app.post(
+    '/api/v1/customer-groups',
+    { ...settings, schema: { ...gt, body: customerGroupCreateBody, response: { 201: customerGroupSchema } } },
+    async (req, reply) =>
+      reply.code(201).send(await createCustomerGroup(db, actorOf(req).vendorId, req.body)),
+  );
+  app.patch(
+    '/api/v1/customer-groups/:id',
+    {
+      ...settings,
+      schema: {
+        ...gt,
+        params: idParam,
+        body: customerGroupUpdateBody,
+        response: { 200: customerGroupSchema },
+      },
+    },
+    async (req) => updateCustomerGroup(db, actorOf(req).vendorId, req.params.id, req.body),
+  );
+  app.delete(
+    '/api/v1/customer-groups/:id',
+    { ...settings, schema: { ...gt, params: idParam } },
+    async (req, reply) => {
+      await deleteCustomerGroup(db, actorOf(req).vendorId, req.params.id);
       return reply.code(204).send();
     },
   );

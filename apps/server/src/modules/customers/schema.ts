@@ -201,6 +201,9 @@ export const serviceReminders = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.vendorId, t.companyId, t.serviceEnd, t.kind] }),
-    foreignKey({ columns: [t.vendorId, t.companyId], foreignColumns: [companies.vendorId, companies.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.vendorId, t.companyId],
+      foreignColumns: [companies.vendorId, companies.id],
+    }).onDelete('cascade'),
   ],
 );

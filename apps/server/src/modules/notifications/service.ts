@@ -41,21 +41,20 @@ export interface NotificationInput {
   link?: string | null | undefined;
 }
 
-/** Stores one notification per agent, then pushes each live (after commit) with the new unread count. */
-export async function notifyAgents(
-  db: Db,
-  events: DomainEvents,
+/** Stores one notification per agent inside the caller's transaction; publish after commit. */
+export async function insertNotifications(
+  tx: Db,
   vendorId: number,
   agentIds: number[],
   input: NotificationInput,
 ) {
-  const ids = await existingAgentIds(db, vendorId, [...new Set(agentIds)]);
+  const ids = await existingAgentIds(tx, vendorId, [...new Set(agentIds)]);
   if (ids.length !== new Set(agentIds).size) {
     throw new AppError('reference_not_found', { entity: '客服' }, [
       { path: 'body.agentIds', message: 'not found' },
     ]);
   }
-  const rows = await db
+  return tx
     .insert(notifications)
     .values(
       ids.map((agentId) => ({
@@ -68,14 +67,29 @@ export async function notifyAgents(
       })),
     )
     .returning();
+}
+
+/** Pushes stored notifications live with each agent's new unread count. */
+export async function publishNotifications(db: Db, events: DomainEvents, rows: Row[]) {
   for (const row of rows) {
     events.emit('notification.created', {
-      vendorId,
+      vendorId: row.vendorId,
       agentId: row.agentId,
       notification: presentNotification(row),
-      unread: await unreadCount(db, vendorId, row.agentId),
+      unread: await unreadCount(db, row.vendorId, row.agentId),
     });
   }
+}
+
+export async function notifyAgents(
+  db: Db,
+  events: DomainEvents,
+  vendorId: number,
+  agentIds: number[],
+  input: NotificationInput,
+) {
+  const rows = await insertNotifications(db, vendorId, agentIds, input);
+  await publishNotifications(db, events, rows);
   return rows;
 }
 

@@ -16,5 +16,8 @@ export const auditLog = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.vendorId, t.id] }), index('audit_log_entity').on(t.vendorId, t.entity, t.entityId)],
+  (t) => [
+    primaryKey({ columns: [t.vendorId, t.id] }),
+    index('audit_log_entity').on(t.vendorId, t.entity, t.entityId),
+  ],
 );

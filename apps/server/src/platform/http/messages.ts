@@ -116,6 +116,7 @@ export const ERRORS = {
     zh: '字段唯一标识只能修改一次',
     en: 'A field key can be changed only once',
   },
+  merge_same: { status: 422, zh: '不能把公司合并到它自己', en: 'A company cannot be merged into itself' },
   internal: {
     status: 500,
     zh: '服务器内部错误，请稍后重试',
