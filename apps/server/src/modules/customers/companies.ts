@@ -197,7 +197,7 @@ function companySearch(vendorId: number, q: string): SQL {
     ilike(contacts.name, like(q)),
     eq(contacts.qq, q),
     phone ? or(eq(contacts.mobile, phone.value), eq(contacts.landline, phone.value)) : undefined,
-    digits ? sql`${contacts.mobile} like ${`%${digits}`}` : undefined,
+    digits ? sql`reverse(${contacts.mobile}) like ${`${[...digits].reverse().join('')}%`}` : undefined,
   );
   return or(
     ilike(companies.name, like(q)),

@@ -289,7 +289,10 @@ export async function listContacts(
         phone ? or(eq(contacts.mobile, phone.value), eq(contacts.landline, phone.value)) : undefined,
         // A partial number (尾号) matches by suffix, and a prefix of 3+ digits by prefix.
         digits.length >= 4 && digits === q.q
-          ? or(sql`${contacts.mobile} like ${`%${digits}`}`, sql`${contacts.mobile} like ${`${digits}%`}`)
+          ? or(
+              sql`reverse(${contacts.mobile}) like ${`${[...digits].reverse().join('')}%`}`,
+              sql`${contacts.mobile} like ${`${digits}%`}`,
+            )
           : undefined,
       ),
     );
