@@ -67,7 +67,7 @@ describe('merge companies (合并公司)', () => {
     const audit = await running.deps.db.execute<{ action: string }>(
       sql`select action from audit_log where vendor_id = ${v.vendorId} and entity_id = ${target.id}`,
     );
-    expect(audit.rows.map((r) => r.action)).toEqual(['company.merged']);
+    expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(['company.merged']);
   });
 });
 

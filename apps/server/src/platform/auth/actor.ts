@@ -33,6 +33,15 @@ export interface Actor {
   csrfToken: string | null;
   vendorStatus: 'active' | 'disabled';
   agentEnabled: boolean;
+  /** The vendor's profile as the console header needs it, loaded with the actor. */
+  vendor: {
+    name: string;
+    displayName: string | null;
+    loginKey: string;
+    timeZone: string;
+    customerMode: '2b' | '2c';
+    logoFile: string | null;
+  };
 }
 
 const actorColumns = {
@@ -49,6 +58,12 @@ const actorColumns = {
   dataScope: roles.dataScope,
   vendorFeatures: vendors.features,
   vendorStatus: vendors.status,
+  vendorName: vendors.name,
+  vendorDisplayName: vendors.displayName,
+  vendorLoginKey: vendors.loginKey,
+  vendorTimeZone: vendors.timeZone,
+  vendorCustomerMode: vendors.customerMode,
+  vendorLogoFile: vendors.logoFile,
 };
 type ActorRow = {
   [K in keyof typeof actorColumns]: (typeof actorColumns)[K]['_']['data'] | null;
@@ -89,6 +104,14 @@ function toActor(row: ActorRow, via: Actor['via'], session: { id: string; csrf: 
     csrfToken: session?.csrf ?? null,
     vendorStatus: row.vendorStatus ?? 'disabled',
     agentEnabled: row.enabled ?? false,
+    vendor: {
+      name: row.vendorName ?? '',
+      displayName: row.vendorDisplayName ?? null,
+      loginKey: row.vendorLoginKey ?? '',
+      timeZone: row.vendorTimeZone ?? 'Asia/Shanghai',
+      customerMode: row.vendorCustomerMode ?? '2b',
+      logoFile: row.vendorLogoFile ?? null,
+    },
   };
 }
 
@@ -105,26 +128,60 @@ export async function loadActor(db: Db, vendorId: number, agentId: number, via: 
   return row ? toActor(row, via, null) : null;
 }
 
-export async function actorFromSession(db: Db, vendorId: number, secret: string): Promise<Actor | null> {
-  const id = sha256(secret);
-  const [row] = await db
+function sessionQuery(db: Db) {
+  return db
     .select({ ...actorColumns, csrf: sessions.csrfToken })
     .from(sessions)
     .innerJoin(agents, and(eq(agents.vendorId, sessions.vendorId), eq(agents.id, sessions.agentId)))
     .innerJoin(vendors, eq(vendors.id, agents.vendorId))
     .leftJoin(roles, and(eq(roles.vendorId, agents.vendorId), eq(roles.id, agents.roleId)))
-    .where(and(eq(sessions.vendorId, vendorId), eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`)));
+    .where(
+      and(
+        eq(sessions.vendorId, sql.placeholder('vendorId')),
+        eq(sessions.id, sql.placeholder('id')),
+        gt(sessions.expiresAt, sql`now()`),
+      ),
+    )
+    .prepare('actor_from_session');
+}
+// Every request runs this lookup: prepared once per database, it skips re-planning the join.
+const preparedSessionQueries = new WeakMap<Db, ReturnType<typeof sessionQuery>>();
+
+export async function actorFromSession(db: Db, vendorId: number, secret: string): Promise<Actor | null> {
+  const id = sha256(secret);
+  let query = preparedSessionQueries.get(db);
+  if (!query) {
+    query = sessionQuery(db);
+    preparedSessionQueries.set(db, query);
+  }
+  const [row] = await query.execute({ vendorId, id });
   return row ? toActor(row, 'session', { id, csrf: row.csrf }) : null;
 }
 
-export async function actorFromToken(db: Db, vendorId: number, secret: string): Promise<Actor | null> {
-  const [row] = await db
+function tokenQuery(db: Db) {
+  return db
     .select({ ...actorColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(agents, and(eq(agents.vendorId, apiTokens.vendorId), eq(agents.id, apiTokens.agentId)))
     .innerJoin(vendors, eq(vendors.id, agents.vendorId))
     .leftJoin(roles, and(eq(roles.vendorId, agents.vendorId), eq(roles.id, agents.roleId)))
-    .where(and(eq(apiTokens.vendorId, vendorId), eq(apiTokens.secretHash, sha256(secret))));
+    .where(
+      and(
+        eq(apiTokens.vendorId, sql.placeholder('vendorId')),
+        eq(apiTokens.secretHash, sql.placeholder('hash')),
+      ),
+    )
+    .prepare('actor_from_token');
+}
+const preparedTokenQueries = new WeakMap<Db, ReturnType<typeof tokenQuery>>();
+
+export async function actorFromToken(db: Db, vendorId: number, secret: string): Promise<Actor | null> {
+  let query = preparedTokenQueries.get(db);
+  if (!query) {
+    query = tokenQuery(db);
+    preparedTokenQueries.set(db, query);
+  }
+  const [row] = await query.execute({ vendorId, hash: sha256(secret) });
   if (!row) return null;
   // Record use at most once a minute so token-authenticated reads stay reads.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {

@@ -6,7 +6,8 @@ export function logoUrl(vendor: Pick<VendorRow, 'id' | 'logoFile'>): string | nu
   return vendor.logoFile ? `/api/v1/vendors/${vendor.id}/logo?v=${vendor.logoFile.slice(0, 12)}` : null;
 }
 
-export function presentMe(actor: Actor, vendor: VendorRow): Me {
+export function presentMe(actor: Actor): Me {
+  const vendor = actor.vendor;
   return {
     agent: {
       id: actor.agentId,
@@ -17,12 +18,12 @@ export function presentMe(actor: Actor, vendor: VendorRow): Me {
       roleName: actor.roleName,
     },
     vendor: {
-      id: vendor.id,
+      id: actor.vendorId,
       name: vendor.displayName ?? vendor.name,
       loginKey: vendor.loginKey,
       timeZone: vendor.timeZone,
       customerMode: vendor.customerMode,
-      logoUrl: logoUrl(vendor),
+      logoUrl: logoUrl({ id: actor.vendorId, logoFile: vendor.logoFile }),
     },
     permissions: [...actor.permissions],
     dataScope: actor.dataScope,

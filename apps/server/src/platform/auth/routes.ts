@@ -8,7 +8,6 @@ import {
   meSchema,
 } from '@yidan/contracts';
 import { z } from 'zod';
-import { getVendor } from '../../modules/vendors/service.js';
 import { type App, actorOf, type Deps } from '../http/route.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from './hook.js';
 import { presentMe } from './presenters.js';
@@ -41,7 +40,7 @@ export function authRoutes(app: App, deps: Deps) {
       };
       reply.setCookie(SESSION_COOKIE, result.sessionCookie, { ...common, httpOnly: true });
       reply.setCookie(CSRF_COOKIE, result.csrfToken, { ...common, httpOnly: false });
-      return presentMe(result.actor, await getVendor(deps.db, result.actor.vendorId));
+      return presentMe(result.actor);
     },
   );
 
@@ -63,10 +62,7 @@ export function authRoutes(app: App, deps: Deps) {
   app.get(
     '/api/v1/me',
     { schema: { tags, summary: '当前客服 Current agent', response: { 200: meSchema } } },
-    async (req) => {
-      const actor = actorOf(req);
-      return presentMe(actor, await getVendor(deps.db, actor.vendorId));
-    },
+    async (req) => presentMe(actorOf(req)),
   );
 
   const presentToken = (t: {

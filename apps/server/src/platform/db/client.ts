@@ -15,6 +15,8 @@ export type Db = PgDatabase<PgQueryResultHKT & any, Schema>;
 /** Plain SQL access for libraries that bring their own SQL (pg-boss) and for health checks. */
 export interface SqlExecutor {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  /** Runs `fn` holding a session-level advisory lock (PGlite has one connection: no lock needed). */
+  withAdvisoryLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
 }
 
 export interface Database {
@@ -52,6 +54,7 @@ async function openPglite(dataDir: string): Promise<Database> {
         const r = await client.query<Record<string, unknown>>(text, values);
         return { rows: r.rows };
       },
+      withAdvisoryLock: (_key, fn) => fn(),
     },
     close: () => client.close(),
   };
@@ -72,6 +75,19 @@ async function openPostgres(url: string): Promise<Database> {
         const r = await pool.query(text, values as unknown[] | undefined);
         const last = Array.isArray(r) ? r.at(-1) : r;
         return { rows: (last?.rows ?? []) as Record<string, unknown>[] };
+      },
+      async withAdvisoryLock(key, fn) {
+        const conn = await pool.connect();
+        try {
+          await conn.query('select pg_advisory_lock($1)', [key]);
+          try {
+            return await fn();
+          } finally {
+            await conn.query('select pg_advisory_unlock($1)', [key]);
+          }
+        } finally {
+          conn.release();
+        }
       },
     },
     close: () => pool.end(),

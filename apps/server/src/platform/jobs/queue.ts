@@ -1,6 +1,8 @@
 import PgBoss from 'pg-boss';
 import type { SqlExecutor } from '../db/client.js';
 
+const JOBS_DDL_LOCK = 7_231_002;
+
 export type JobHandler<T> = (data: T, job: { id: string; name: string }) => Promise<void>;
 
 /**
@@ -13,7 +15,7 @@ export class Jobs {
   private started = false;
 
   constructor(
-    sql: SqlExecutor,
+    private readonly sql: SqlExecutor,
     private readonly log: { error: (obj: object, msg: string) => void },
   ) {
     this.boss = new PgBoss({
@@ -27,13 +29,15 @@ export class Jobs {
   }
 
   async start() {
-    await this.boss.start();
+    // pg-boss installs its schema and creates queues without guarding against another node doing
+    // the same at the same moment (duplicate schema, deadlocks): one node at a time.
+    await this.sql.withAdvisoryLock(JOBS_DDL_LOCK, () => this.boss.start());
     this.started = true;
   }
 
   private async ensureQueue(name: string) {
     if (this.queues.has(name)) return;
-    await this.boss.createQueue(name);
+    await this.sql.withAdvisoryLock(JOBS_DDL_LOCK, () => this.boss.createQueue(name));
     this.queues.add(name);
   }
 
