@@ -6,7 +6,11 @@ export default defineConfig({
       {
         test: {
           name: 'server',
-          include: ['apps/server/test/**/*.test.ts', 'apps/server/test-jobs/**/*.test.ts', 'apps/server/src/**/*.test.ts'],
+          include: [
+            'apps/server/test/**/*.test.ts',
+            'apps/server/test-jobs/**/*.test.ts',
+            'apps/server/src/**/*.test.ts',
+          ],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',

@@ -17,7 +17,7 @@ export const EXPIRY_JOB = 'customers.expiry';
  */
 export async function sendExpiryReminders(db: Db, events: DomainEvents, vendorId: number, at = new Date()) {
   const [vendor] = await db.select().from(vendors).where(eq(vendors.id, vendorId));
-  if (!vendor || vendor.status !== 'active') return 0;
+  if (vendor?.status !== 'active') return 0;
   const settings = await getCustomerSettings(db, vendorId);
   const today = localTime(at, vendor.timeZone).date;
   const due = await db

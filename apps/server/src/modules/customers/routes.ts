@@ -31,7 +31,7 @@ import { type App, actorOf, type Deps } from '../../platform/http/route.js';
 import { bulkDeleteCompanies, bulkDeleteContacts, bulkUpdateCompanies, bulkUpdateContacts } from './bulk.js';
 import { createCompany, deleteCompany, getCompany, listCompanies, updateCompany } from './companies.js';
 import { createContact, deleteContact, getContact, listContacts, updateContact } from './contacts.js';
-import { customerContext } from './context.js';
+import { customerContext, presentContext } from './context.js';
 import {
   createCustomerGroup,
   deleteCustomerGroup,
@@ -63,7 +63,7 @@ export function customerRoutes(app: App, { db }: Deps) {
         response: { 200: identifyResult },
       },
     },
-    async (req) => identify(db, await ctx(req), req.query),
+    async (req) => identify(db, await presentContext(db, actorOf(req)), req.query),
   );
 
   app.get(
