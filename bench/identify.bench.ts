@@ -37,15 +37,19 @@ const benchmark: Benchmark = {
       insert into identities (vendor_id, kind, value, contact_id)
       select vendor_id, 'mobile', mobile, id from contacts where vendor_id = 1 and mobile like '139%'`);
     await db.execute(sql`analyze`);
-    console.log(`  seeded ${CONTACTS.toLocaleString('en-US')} contacts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `  seeded ${CONTACTS.toLocaleString('en-US')} contacts in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
 
-    const phone = (i: number) => `139${String(1 + (i * 7919) % CONTACTS).padStart(8, '0')}`;
+    const phone = (i: number) => `139${String(1 + ((i * 7919) % CONTACTS)).padStart(8, '0')}`;
     const actor = (await loadActor(db, 1, 1))!;
     const ctx = await presentContext(db, actor);
     const timings = { raw: [] as number[], service: [] as number[] };
     for (let i = 0; i < SAMPLES; i++) {
       let t = performance.now();
-      await db.execute(sql`select contact_id from identities where vendor_id = 1 and kind = 'mobile' and value = ${phone(i)}`);
+      await db.execute(
+        sql`select contact_id from identities where vendor_id = 1 and kind = 'mobile' and value = ${phone(i)}`,
+      );
       timings.raw.push(performance.now() - t);
       t = performance.now();
       const hit = await identify(db, ctx, { mobile: phone(i + 1) });
@@ -64,7 +68,9 @@ const benchmark: Benchmark = {
       );
     }
     const service = rows[1]!;
-    console.log(`  target: identify p99 < 5 ms → ${service.p99 < 5 ? 'met' : 'NOT met'} (${service.p99.toFixed(2)} ms)`);
+    console.log(
+      `  target: identify p99 < 5 ms → ${service.p99 < 5 ? 'met' : 'NOT met'} (${service.p99.toFixed(2)} ms)`,
+    );
 
     const session = await yidan.login();
     const results = [
@@ -74,7 +80,12 @@ const benchmark: Benchmark = {
         headers: { cookie: session.cookie },
         connections: 1,
       }),
-      await h.load({ label: 'GET /api/v1/me', url: `${yidan.baseUrl}/api/v1/me`, headers: { cookie: session.cookie }, connections: 1 }),
+      await h.load({
+        label: 'GET /api/v1/me',
+        url: `${yidan.baseUrl}/api/v1/me`,
+        headers: { cookie: session.cookie },
+        connections: 1,
+      }),
     ];
     h.report('over HTTP, one connection (latency includes auth and JSON)', results, results[1]!.label);
   },
