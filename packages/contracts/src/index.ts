@@ -1,4 +1,5 @@
 export * from './auth.js';
+export * from './conditions.js';
 export * from './customers.js';
 export * from './fields.js';
 export * from './org.js';

@@ -1,3 +1,5 @@
+import { CONDITION_MESSAGES } from '../rules/catalogue.js';
+
 export type Lang = 'zh-CN' | 'en';
 
 /** Picks the user's language from Accept-Language; Chinese unless English is preferred. */
@@ -116,6 +118,38 @@ export const ERRORS = {
     zh: '字段唯一标识只能修改一次',
     en: 'A field key can be changed only once',
   },
+  file_type_unsupported: {
+    status: 415,
+    zh: '请上传 .xlsx、.xls 或 .csv 文件（扩展名须与文件内容一致）',
+    en: 'Upload an .xlsx, .xls or .csv file (the extension must match the content)',
+  },
+  file_missing: { status: 400, zh: '请选择要上传的文件', en: 'Choose a file to upload' },
+  file_empty: {
+    status: 422,
+    zh: '文件是空的，没有可导入的数据行',
+    en: 'The file is empty: no data rows to import',
+  },
+  file_corrupt: {
+    status: 422,
+    zh: '文件已损坏或格式不正确，无法读取',
+    en: 'The file is damaged or not in the expected format',
+  },
+  file_too_large: { status: 413, zh: '文件不能超过 {mb} MB', en: 'The file must not exceed {mb} MB' },
+  too_many_rows: {
+    status: 422,
+    zh: '文件超过 {max} 行，请拆分后分批导入',
+    en: 'The file has more than {max} rows; split it and import the parts',
+  },
+  import_mapping_invalid: {
+    status: 422,
+    zh: '列与字段的对应关系有误，请检查标出的列',
+    en: 'The column mapping is invalid; check the marked columns',
+  },
+  transfer_not_ready: {
+    status: 409,
+    zh: '任务尚未完成或没有可下载的文件',
+    en: 'The task has not finished or has no file to download',
+  },
   merge_same: { status: 422, zh: '不能把公司合并到它自己', en: 'A company cannot be merged into itself' },
   internal: {
     status: 500,
@@ -168,6 +202,49 @@ export const FIELD_MESSAGES: Record<string, { zh: string; en: string }> = {
   },
   invalid_attachment: { zh: '附件格式不正确', en: 'Invalid attachment' },
   invalid_location: { zh: '位置格式不正确', en: 'Invalid location' },
+  malformed_mapping: {
+    zh: '应为 JSON 对象：{"列名":"字段标识"}',
+    en: 'Must be a JSON object: {"column header":"field key"}',
+  },
+  malformed_upload: {
+    zh: '上传的表单数据不完整或格式不正确',
+    en: 'The uploaded form data is incomplete or malformed',
+  },
+  mapping_unknown_column: { zh: '文件中没有这一列', en: 'The file has no such column' },
+  mapping_unknown_field: { zh: '没有这个字段', en: 'No such field' },
+  mapping_duplicate_field: { zh: '多个列对应了同一个字段', en: 'Several columns map to the same field' },
+  mapping_required: { zh: '必须有一列对应此字段', en: 'A column must map to this field' },
+  formula_injection: { zh: '疑似公式注入，已拒绝', en: 'Looks like a formula injection; refused' },
+  formula_cell: {
+    zh: '单元格含公式（系统不计算公式，请将公式转换为数值后再导入）',
+    en: 'The cell holds a formula (formulas are not evaluated; paste it as a value)',
+  },
+  duplicate_in_file: { zh: '与第 {row} 行重复', en: 'Duplicates row {row}' },
+  company_name_missing: { zh: '公司名称为空', en: 'The company name is empty' },
+  contact_key_missing: {
+    zh: '联系人姓名和手机号至少填写一项',
+    en: 'Give at least the contact’s name or mobile number',
+  },
+  company_ambiguous: {
+    zh: '存在多家同名公司，无法确定更新哪一家',
+    en: 'Several companies have this name; cannot tell which to update',
+  },
+  not_in_scope: { zh: '该客户不在你的数据范围内', en: 'This customer is outside your data scope' },
+  locked_create: { zh: '高级模式已禁止新增', en: 'Advanced mode forbids creating' },
+  locked_edit: { zh: '高级模式已禁止编辑', en: 'Advanced mode forbids editing' },
+  contact_in_other_company: {
+    zh: '已属于另一家公司的联系人',
+    en: 'Already belongs to a contact of another company',
+  },
+  unknown_agent: { zh: '没有这个客服', en: 'No such agent' },
+  unknown_group: { zh: '没有这个分组', en: 'No such group' },
+  not_importable: { zh: '该类型的字段不支持导入', en: 'Fields of this type cannot be imported' },
+  invalid_gender: { zh: '性别应为男或女', en: 'Gender must be 男 or 女' },
+  invalid_import_date: {
+    zh: '日期格式不正确（支持 2026-01-05、2026/1/5、2026年1月5日）',
+    en: 'Invalid date (use 2026-01-05, 2026/1/5 or 2026年1月5日)',
+  },
+  ...CONDITION_MESSAGES,
   invalid_field_key: {
     zh: '唯一标识须以小写字母开头，只含小写字母、数字和下划线',
     en: 'Keys start with a lower-case letter and contain a-z, 0-9 and _ only',
