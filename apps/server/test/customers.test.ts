@@ -340,3 +340,105 @@ describe('privacy mode, locks and data scope', () => {
     expectProblem(await a.client.del(`/api/v1/companies/${mine.id}`), 403, 'forbidden');
   });
 });
+
+describe('advanced query (高级查询)', () => {
+  it('filters companies by system, custom and default-contact fields with all/any conditions', async () => {
+    const w = await makeVendor(running);
+    await w.admin.post('/api/v1/fields', {
+      entity: 'company',
+      key: 'product',
+      label: '使用产品',
+      type: 'select',
+      options: [
+        { value: 'tplus', label: 'T+' },
+        { value: 'k3', label: 'K3' },
+      ],
+    });
+    await w.admin.post('/api/v1/fields', {
+      entity: 'company',
+      key: 'seats',
+      label: '站点数',
+      type: 'integer',
+    });
+    const t = today();
+    await w.admin.post('/api/v1/companies', {
+      name: '杭州用友代理',
+      package: 'VIP服务包',
+      serviceEnd: addDays(t, 10),
+      custom: { product: 'tplus', seats: 20 },
+      contacts: [{ name: '周会计', mobile: '13900000021' }],
+    });
+    await w.admin.post('/api/v1/companies', {
+      name: '宁波金蝶代理',
+      package: '标准服务包',
+      serviceEnd: addDays(t, 300),
+      custom: { product: 'k3', seats: 3 },
+    });
+    await w.admin.post('/api/v1/companies', { name: '温州管家婆', custom: {} });
+
+    const search = async (conditions: unknown, extra: object = {}) => {
+      const res = await w.admin.post('/api/v1/companies/search', { conditions, ...extra });
+      if (res.statusCode !== 200) throw new Error(res.body);
+      return res
+        .json()
+        .items.map((c: { name: string }) => c.name)
+        .sort();
+    };
+    expect(
+      await search({ all: [{ field: 'company.custom.product', op: 'is', value: 'tplus' }], any: [] }),
+    ).toEqual(['杭州用友代理']);
+    expect(await search({ all: [{ field: 'company.custom.seats', op: 'gte', value: 3 }], any: [] })).toEqual(
+      ['宁波金蝶代理', '杭州用友代理'].sort(),
+    );
+    expect(
+      await search({
+        all: [{ field: 'company.serviceEnd', op: 'within_next', value: { amount: 30, unit: 'days' } }],
+        any: [],
+      }),
+    ).toEqual(['杭州用友代理']);
+    expect(
+      await search({
+        all: [],
+        any: [
+          { field: 'company.package', op: 'is', value: '标准服务包' },
+          { field: 'contact.mobile', op: 'starts_with', value: '139' },
+        ],
+      }),
+    ).toEqual(['宁波金蝶代理', '杭州用友代理'].sort());
+    expect(await search({ all: [{ field: 'company.custom.product', op: 'blank' }], any: [] })).toEqual([
+      '温州管家婆',
+    ]);
+    expect(
+      await search(
+        { all: [{ field: 'company.name', op: 'contains', value: '代理' }], any: [] },
+        { q: '金蝶' },
+      ),
+    ).toEqual(['宁波金蝶代理']);
+
+    const fields = (await w.admin.get('/api/v1/companies/query-fields'))
+      .json()
+      .items.map((f: { key: string }) => f.key);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'company.name',
+        'company.serviceEnd',
+        'company.custom.product',
+        'contact.mobile',
+      ]),
+    );
+    const bad = await w.admin.post('/api/v1/companies/search', {
+      conditions: {
+        all: [
+          { field: 'company.custom.ghost', op: 'is', value: 1 },
+          { field: 'company.name', op: 'gt', value: 'x' },
+        ],
+        any: [],
+      },
+    });
+    const body = expectProblem(bad, 400, 'validation_failed');
+    expect(body.errors.map((e: { path: string }) => e.path)).toEqual([
+      'body.conditions.all.0.field',
+      'body.conditions.all.1.op',
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conditionFieldSchema, conditionSetSchema } from './conditions.js';
 
 const id = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_date');
@@ -258,3 +259,17 @@ export const bulkResultSchema = z.object({
 });
 /** 合并公司: irreversible, so the caller must confirm explicitly. */
 export const companyMergeBody = z.object({ targetId: id, confirm: z.literal(true) });
+
+/** 高级查询: the list filters plus a condition set over system, custom and default-contact fields. */
+export const companySearchBody = z.object({
+  conditions: conditionSetSchema.optional(),
+  q: z.string().trim().max(100).optional(),
+  groupId: z.number().int().positive().optional(),
+  status: z.enum(SERVICE_STATUSES).optional(),
+  ownerAgentId: z.number().int().positive().optional(),
+  tag: z.string().trim().max(32).optional(),
+  sort: z.enum(['name', '-name', 'createdAt', '-createdAt', 'serviceEnd', '-serviceEnd']).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(200).optional(),
+});
+export const queryFieldsSchema = z.object({ items: z.array(conditionFieldSchema) });

@@ -7,6 +7,7 @@ import {
   companyMergeBody,
   companyPage,
   companySchema,
+  companySearchBody,
   companyUpdateBody,
   contactBulkUpdateBody,
   contactCreateBody,
@@ -22,6 +23,7 @@ import {
   identifyQuery,
   identifyResult,
   idParam,
+  queryFieldsSchema,
   servicePackageSchema,
   servicePackagesBody,
 } from '@yidan/contracts';
@@ -40,6 +42,7 @@ import {
 } from './groups.js';
 import { identify } from './identify.js';
 import { mergeCompanies } from './merge.js';
+import { companyQueryCatalogue, searchCompanies } from './search.js';
 import { getCustomerSettings, listPackages, setPackages, updateCustomerSettings } from './settings.js';
 
 export function customerRoutes(app: App, { db }: Deps) {
@@ -73,6 +76,24 @@ export function customerRoutes(app: App, { db }: Deps) {
       schema: { ...ct, summary: '公司列表', querystring: companyListQuery, response: { 200: companyPage } },
     },
     async (req) => listCompanies(db, await ctx(req), req.query),
+  );
+  app.get(
+    '/api/v1/companies/query-fields',
+    { ...view, schema: { ...ct, summary: '高级查询可用字段', response: { 200: queryFieldsSchema } } },
+    async (req) => ({ items: (await companyQueryCatalogue(db, await ctx(req))).fields }),
+  );
+  app.post(
+    '/api/v1/companies/search',
+    {
+      ...view,
+      schema: {
+        ...ct,
+        summary: '高级查询（条件语言）',
+        body: companySearchBody,
+        response: { 200: companyPage },
+      },
+    },
+    async (req) => searchCompanies(db, await ctx(req), req.body),
   );
   app.post(
     '/api/v1/companies',
