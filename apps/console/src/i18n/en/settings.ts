@@ -118,5 +118,4 @@ export const enSettings: Record<keyof typeof zhSettings, string> = {
   'shifts.copied': "Last week's roster copied",
   'shifts.onDuty': 'On duty now',
   'shifts.nobodyOnDuty': 'Nobody is on duty right now',
-  'shifts.needAgentsPermission': 'Listing agents needs the "Manage agents" permission',
 };

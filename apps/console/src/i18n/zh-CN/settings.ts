@@ -122,5 +122,4 @@ export const zhSettings = {
   'shifts.copied': '已复制上周排班',
   'shifts.onDuty': '当前在岗',
   'shifts.nobodyOnDuty': '当前没有在岗客服',
-  'shifts.needAgentsPermission': '列出客服需要“客服管理”权限',
 };

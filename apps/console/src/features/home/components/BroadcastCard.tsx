@@ -3,7 +3,7 @@ import { App, Button, Card, Form, Input, Select } from 'antd';
 import { useApiError } from '../../../api/useApiError';
 import { useT } from '../../../i18n/useT';
 import { useSendNotification } from '../../notifications/hooks/useSendNotification';
-import { useAgents } from '../../org/hooks/useAgents';
+import { useAgentDirectory } from '../../org/hooks/useAgents';
 
 interface Values {
   agentIds: number[];
@@ -16,7 +16,7 @@ export function BroadcastCard() {
   const { t } = useT();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const { data: agents = [] } = useAgents({ enabled: true });
+  const agents = (useAgentDirectory().data ?? []).filter((a) => a.enabled);
   const send = useSendNotification();
   const showError = useApiError();
 

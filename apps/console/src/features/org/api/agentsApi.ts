@@ -13,6 +13,20 @@ export async function listAgents(filter: AgentFilter = {}): Promise<Agent[]> {
   return (await api.get<ListOf<Agent>>('/agents', query)).items;
 }
 
+/** Every agent may list colleagues (id, name, account) for pickers and the roster. */
+export interface DirectoryAgent {
+  id: number;
+  account: string;
+  name: string;
+  groupIds: number[];
+  enabled: boolean;
+  available: boolean;
+}
+
+export async function listAgentDirectory(): Promise<DirectoryAgent[]> {
+  return (await api.get<ListOf<DirectoryAgent>>('/agents/directory')).items;
+}
+
 export async function checkAccount(account: string): Promise<boolean> {
   return (await api.get<{ available: boolean }>('/agents/check-account', { account })).available;
 }

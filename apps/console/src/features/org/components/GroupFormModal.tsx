@@ -1,9 +1,9 @@
-import type { Agent } from '@yidan/contracts';
 import { App, Form, Input, Modal, Select, TreeSelect } from 'antd';
 import { useEffect, useMemo } from 'react';
 import type { Group } from '../../../api/types';
 import { useApiError } from '../../../api/useApiError';
 import { useT } from '../../../i18n/useT';
+import type { DirectoryAgent } from '../api/agentsApi';
 import { useCreateGroup, useUpdateGroup } from '../hooks/useGroups';
 import { buildGroupTree, type GroupNode, subtreeIds } from './groupTree';
 
@@ -19,7 +19,7 @@ interface Props {
   group?: Group;
   defaultParentId: number | null;
   groups: Group[];
-  agents: Agent[];
+  agents: DirectoryAgent[];
   onClose: () => void;
 }
 

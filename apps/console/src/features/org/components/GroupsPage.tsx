@@ -5,8 +5,7 @@ import type { Group } from '../../../api/types';
 import { useApiError } from '../../../api/useApiError';
 import { PageHeader } from '../../../components/PageHeader';
 import { useT } from '../../../i18n/useT';
-import { useAccess } from '../../auth/hooks/useAccess';
-import { useAgents } from '../hooks/useAgents';
+import { useAgentDirectory } from '../hooks/useAgents';
 import { useGroups, useMoveGroup } from '../hooks/useGroups';
 import { GroupFormModal } from './GroupFormModal';
 import { GroupTreeTitle } from './GroupTreeTitle';
@@ -18,9 +17,7 @@ type Editing = { group?: Group; parentId?: number | null } | null;
 export function GroupsPage() {
   const { t } = useT();
   const { data: groups = [], isLoading } = useGroups();
-  const { can } = useAccess();
-  // Supervisor and member pickers list agents, which needs org.agents.
-  const { data: agents = [] } = useAgents({}, can('org.agents'));
+  const { data: agents = [] } = useAgentDirectory();
   const move = useMoveGroup();
   const showError = useApiError();
   const [editing, setEditing] = useState<Editing>(null);

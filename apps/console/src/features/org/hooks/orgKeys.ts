@@ -3,6 +3,7 @@ import type { AgentFilter } from '../api/agentsApi';
 export const orgKeys = {
   agents: ['agents'] as const,
   agentList: (filter: AgentFilter) => ['agents', 'list', filter] as const,
+  directory: ['agents', 'directory'] as const,
   groups: ['groups'] as const,
   roles: ['roles'] as const,
 };

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AgentCreate, AgentUpdate } from '../../../api/types';
 import { ME_KEY } from '../../auth/hooks/meQuery';
-import { type AgentFilter, createAgent, listAgents, updateAgent } from '../api/agentsApi';
+import { type AgentFilter, createAgent, listAgentDirectory, listAgents, updateAgent } from '../api/agentsApi';
 import { orgKeys } from './orgKeys';
 
 /** `enabled` lets pages of other permissions skip the call when the agent lacks org.agents. */
@@ -12,6 +12,11 @@ export function useAgents(filter: AgentFilter = {}, enabled = true) {
     placeholderData: keepPreviousData,
     enabled,
   });
+}
+
+/** Colleagues' names for pickers and the roster; every agent may read it. */
+export function useAgentDirectory() {
+  return useQuery({ queryKey: orgKeys.directory, queryFn: listAgentDirectory, staleTime: 60_000 });
 }
 
 /** Agents change group member lists, role counts and maybe my own grants: those caches follow. */

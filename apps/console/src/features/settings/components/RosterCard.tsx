@@ -1,11 +1,10 @@
-import type { Agent } from '@yidan/contracts';
-import { Alert, Card, Table, type TableProps, Typography } from 'antd';
+import { Card, Table, type TableProps, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useApiError } from '../../../api/useApiError';
 import { useT } from '../../../i18n/useT';
-import { useAccess } from '../../auth/hooks/useAccess';
-import { useAgents } from '../../org/hooks/useAgents';
+import type { DirectoryAgent } from '../../org/api/agentsApi';
+import { useAgentDirectory } from '../../org/hooks/useAgents';
 import { useSchedule, useSetSchedule } from '../hooks/useSchedule';
 import { useShifts } from '../hooks/useShifts';
 import { RosterCell } from './RosterCell';
@@ -22,10 +21,9 @@ export function RosterCard() {
   const [monday, setMonday] = useState(() => weekStart(dayjs()));
   const dates = useMemo(() => weekDates(monday).map((d) => d.format(DATE_FORMAT)), [monday]);
   const range = { from: dates[0] ?? '', to: dates[6] ?? '' };
-  const { can } = useAccess();
-  // The agent list (GET /agents) needs org.agents; without it the roster cannot list rows.
-  const canListAgents = can('org.agents');
-  const { data: agents = [], isLoading: agentsLoading } = useAgents({ enabled: true }, canListAgents);
+  const directory = useAgentDirectory();
+  const agents = useMemo(() => (directory.data ?? []).filter((a) => a.enabled), [directory.data]);
+  const agentsLoading = directory.isLoading;
   const { data: shifts = [] } = useShifts();
   const schedule = useSchedule(range);
   const save = useSetSchedule(range);
@@ -37,7 +35,7 @@ export function RosterCard() {
     return map;
   }, [schedule.data]);
 
-  const columns: TableProps<Agent>['columns'] = [
+  const columns: TableProps<DirectoryAgent>['columns'] = [
     {
       title: t('shifts.agent'),
       dataIndex: 'name',
@@ -49,7 +47,7 @@ export function RosterCard() {
       key: date,
       title: <RosterDayHeader date={date} />,
       width: DAY_WIDTH,
-      render: (_: unknown, agent: Agent) => (
+      render: (_: unknown, agent: DirectoryAgent) => (
         <RosterCell
           agentId={agent.id}
           date={date}
@@ -72,10 +70,7 @@ export function RosterCard() {
         dates={dates}
         saveCells={save.mutateAsync}
       />
-      {!canListAgents && (
-        <Alert type="info" showIcon title={t('shifts.needAgentsPermission')} style={{ marginBottom: 12 }} />
-      )}
-      <Table<Agent>
+      <Table<DirectoryAgent>
         rowKey="id"
         size="small"
         bordered

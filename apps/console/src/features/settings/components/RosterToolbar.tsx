@@ -1,11 +1,11 @@
 import { CopyOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
-import type { Agent } from '@yidan/contracts';
 import { App, Button, DatePicker, Flex, Popconfirm } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { ScheduleSet } from '../../../api/types';
 import { useApiError } from '../../../api/useApiError';
 import { useT } from '../../../i18n/useT';
+import type { DirectoryAgent } from '../../org/api/agentsApi';
 import { getSchedule } from '../api/shiftsApi';
 import { DATE_FORMAT, weekStart } from './week';
 
@@ -15,7 +15,7 @@ const MAX_ENTRIES = 2000;
 interface Props {
   monday: Dayjs;
   onChange: (monday: Dayjs) => void;
-  agents: Agent[];
+  agents: DirectoryAgent[];
   dates: string[];
   saveCells: (cells: Cell[]) => Promise<unknown>;
 }
