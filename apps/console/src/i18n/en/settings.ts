@@ -83,6 +83,8 @@ export const enSettings: Record<keyof typeof zhSettings, string> = {
   'hours.rangeRequired': 'Choose a time range',
   'hours.endBeforeStart': 'The end must be after the start',
   'hours.holidays': 'Holidays and make-up workdays',
+  'hours.importNational': 'Import statutory holidays',
+  'hours.imported': 'Imported {created}, skipped {skipped} already there',
   'hours.addDay': 'Add holiday / make-up workday',
   'hours.kind': 'Type',
   'hours.kind.holiday': 'Holiday',

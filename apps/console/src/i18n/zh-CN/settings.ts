@@ -87,6 +87,8 @@ export const zhSettings = {
   'hours.rangeRequired': '请选择时间段',
   'hours.endBeforeStart': '结束时间须晚于开始时间',
   'hours.holidays': '节假日与调休',
+  'hours.importNational': '导入法定节假日',
+  'hours.imported': '已导入 {created} 项，跳过已有 {skipped} 项',
   'hours.addDay': '添加节假日 / 调休上班',
   'hours.kind': '类型',
   'hours.kind.holiday': '节假日',

@@ -19,6 +19,13 @@ export async function listCalendarDays(year: number): Promise<CalendarDay[]> {
   return (await api.get<ListOf<CalendarDay>>('/calendar-days', { year })).items;
 }
 
+/** Adds the State Council's holidays and make-up workdays of a year (skips those already there). */
+export function importNationalHolidays(year: number) {
+  return api.post<{ items: CalendarDay[]; created: number; skipped: number }>('/calendar-days/import', {
+    year,
+  });
+}
+
 export function createCalendarDay(body: CalendarDayCreate): Promise<CalendarDay> {
   return api.post<CalendarDay>('/calendar-days', body);
 }

@@ -1,11 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Flex, Popconfirm, Table, type TableProps, Tag } from 'antd';
+import { CloudDownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, DatePicker, Flex, Popconfirm, Table, type TableProps, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { CalendarDay } from '../../../api/types';
 import { useApiError } from '../../../api/useApiError';
 import { useT } from '../../../i18n/useT';
-import { useCalendarDays, useDeleteCalendarDay } from '../hooks/useCalendarDays';
+import { useCalendarDays, useDeleteCalendarDay, useImportNationalHolidays } from '../hooks/useCalendarDays';
 import { CalendarDayModal } from './CalendarDayModal';
 
 const spanDays = (day: CalendarDay) => dayjs(day.endDate).diff(dayjs(day.startDate), 'day') + 1;
@@ -17,6 +17,8 @@ export function HolidaysCard() {
   const [creating, setCreating] = useState(false);
   const { data: days = [], isLoading } = useCalendarDays(year);
   const remove = useDeleteCalendarDay();
+  const importDays = useImportNationalHolidays();
+  const { message } = App.useApp();
   const showError = useApiError();
 
   const columns: TableProps<CalendarDay>['columns'] = [
@@ -64,6 +66,19 @@ export function HolidaysCard() {
             onChange={(value) => value && setYear(value.year())}
             style={{ width: 100 }}
           />
+          <Button
+            icon={<CloudDownloadOutlined />}
+            loading={importDays.isPending}
+            data-testid="holiday-import"
+            onClick={() =>
+              importDays
+                .mutateAsync(year)
+                .then((r) => message.success(t('hours.imported', { created: r.created, skipped: r.skipped })))
+                .catch((e) => showError(e))
+            }
+          >
+            {t('hours.importNational')}
+          </Button>
           <Button
             type="primary"
             icon={<PlusOutlined />}

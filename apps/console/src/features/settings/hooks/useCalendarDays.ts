@@ -1,6 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CalendarDayCreate } from '../../../api/types';
-import { createCalendarDay, deleteCalendarDay, listCalendarDays } from '../api/hoursApi';
+import {
+  createCalendarDay,
+  deleteCalendarDay,
+  importNationalHolidays,
+  listCalendarDays,
+} from '../api/hoursApi';
 import { settingsKeys } from './settingsKeys';
 
 export function useCalendarDays(year: number) {
@@ -22,6 +27,11 @@ export function useCreateCalendarDay() {
     mutationFn: (body: CalendarDayCreate) => createCalendarDay(body),
     onSuccess: invalidate,
   });
+}
+
+export function useImportNationalHolidays() {
+  const invalidate = useInvalidateCalendar();
+  return useMutation({ mutationFn: (year: number) => importNationalHolidays(year), onSuccess: invalidate });
 }
 
 export function useDeleteCalendarDay() {
