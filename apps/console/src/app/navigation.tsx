@@ -6,12 +6,15 @@ import {
   ControlOutlined,
   CustomerServiceOutlined,
   FileTextOutlined,
+  FormOutlined,
   HomeOutlined,
+  IdcardOutlined,
   MessageOutlined,
   PhoneOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import type { ModuleGrant, Permission } from '@yidan/contracts';
 import type { ReactNode } from 'react';
@@ -38,6 +41,13 @@ export const MAIN_NAV: NavItem[] = [
     module: 'ticket',
   },
   { path: '/calls', testId: 'nav-call', label: 'nav.call', icon: <PhoneOutlined />, module: 'call' },
+  {
+    path: '/customers',
+    testId: 'nav-customers',
+    label: 'nav.customers',
+    icon: <TeamOutlined />,
+    permission: 'customer.view',
+  },
 ];
 
 export const SETTINGS_NAV: NavItem[] = [
@@ -89,6 +99,20 @@ export const SETTINGS_NAV: NavItem[] = [
     label: 'nav.hours',
     icon: <ClockCircleOutlined />,
     permission: 'org.settings',
+  },
+  {
+    path: '/settings/customer-fields',
+    testId: 'nav-customer-fields',
+    label: 'nav.customerFields',
+    icon: <FormOutlined />,
+    permission: 'customer.settings',
+  },
+  {
+    path: '/settings/customers',
+    testId: 'nav-customer-settings',
+    label: 'nav.customerSettings',
+    icon: <IdcardOutlined />,
+    permission: 'customer.settings',
   },
   {
     path: '/settings/api-tokens',

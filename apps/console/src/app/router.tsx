@@ -36,6 +36,29 @@ const FeatureSwitchesPage = lazy(() =>
 const BusinessHoursPage = lazy(() =>
   import('../features/settings/components/BusinessHoursPage').then((m) => ({ default: m.BusinessHoursPage })),
 );
+const CustomersPage = lazy(() =>
+  import('../features/customers/components/CustomersPage').then((m) => ({ default: m.CustomersPage })),
+);
+const CompanyDetailPage = lazy(() =>
+  import('../features/customers/components/CompanyDetailPage').then((m) => ({
+    default: m.CompanyDetailPage,
+  })),
+);
+const ContactDetailPage = lazy(() =>
+  import('../features/customers/components/ContactDetailPage').then((m) => ({
+    default: m.ContactDetailPage,
+  })),
+);
+const CustomerFieldsPage = lazy(() =>
+  import('../features/customers/components/CustomerFieldsPage').then((m) => ({
+    default: m.CustomerFieldsPage,
+  })),
+);
+const CustomerSettingsPage = lazy(() =>
+  import('../features/customers/components/CustomerSettingsPage').then((m) => ({
+    default: m.CustomerSettingsPage,
+  })),
+);
 const ApiTokensPage = lazy(() =>
   import('../features/apiTokens/components/ApiTokensPage').then((m) => ({ default: m.ApiTokensPage })),
 );
@@ -48,6 +71,8 @@ const SETTINGS_PAGES: Record<string, React.ReactNode> = {
   '/settings/vendor': <VendorProfilePage />,
   '/settings/features': <FeatureSwitchesPage />,
   '/settings/hours': <BusinessHoursPage />,
+  '/settings/customer-fields': <CustomerFieldsPage />,
+  '/settings/customers': <CustomerSettingsPage />,
   '/settings/api-tokens': <ApiTokensPage />,
 };
 
@@ -90,6 +115,30 @@ export const router = createBrowserRouter([
             element: (
               <RequireAccess module="call">
                 <ComingSoonPage title="nav.call" />
+              </RequireAccess>
+            ),
+          },
+          {
+            path: '/customers',
+            element: (
+              <RequireAccess permission="customer.view">
+                <CustomersPage />
+              </RequireAccess>
+            ),
+          },
+          {
+            path: '/customers/companies/:id',
+            element: (
+              <RequireAccess permission="customer.view">
+                <CompanyDetailPage />
+              </RequireAccess>
+            ),
+          },
+          {
+            path: '/customers/contacts/:id',
+            element: (
+              <RequireAccess permission="customer.view">
+                <ContactDetailPage />
               </RequireAccess>
             ),
           },

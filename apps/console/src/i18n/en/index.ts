@@ -1,6 +1,7 @@
 import type { MessageKey } from '../zh-CN';
 import { enApiTokens } from './apiTokens';
 import { enCommon } from './common';
+import { enCustomers } from './customers';
 import { enOrg } from './org';
 import { enPermissions } from './permissions';
 import { enSettings } from './settings';
@@ -11,4 +12,5 @@ export const en: Record<MessageKey, string> = {
   ...enPermissions,
   ...enSettings,
   ...enApiTokens,
+  ...enCustomers,
 };

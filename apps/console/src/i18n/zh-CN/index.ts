@@ -1,9 +1,17 @@
 import { zhApiTokens } from './apiTokens';
 import { zhCommon } from './common';
+import { zhCustomers } from './customers';
 import { zhOrg } from './org';
 import { zhPermissions } from './permissions';
 import { zhSettings } from './settings';
 
 /** The default dictionary; its keys are the message keys every other language must cover. */
-export const zhCN = { ...zhCommon, ...zhOrg, ...zhPermissions, ...zhSettings, ...zhApiTokens };
+export const zhCN = {
+  ...zhCommon,
+  ...zhOrg,
+  ...zhPermissions,
+  ...zhSettings,
+  ...zhApiTokens,
+  ...zhCustomers,
+};
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,107 @@
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Flex, Grid, Popconfirm, Table, type TableProps, Tooltip } from 'antd';
+import type { Key } from 'react';
+import { useApiError } from '../../../api/useApiError';
+import { useT } from '../../../i18n/useT';
+import { useDeleteCompany } from '../hooks/useCompanies';
+import { useCompanyColumns } from '../hooks/useCompanyColumns';
+import { useCustomerAbilities } from '../hooks/useCustomerAbilities';
+import type { Company, CompanySort } from '../types/customerTypes';
+
+interface Props {
+  companies: Company[];
+  loading: boolean;
+  visibleColumns: string[];
+  sort: CompanySort | undefined;
+  onSortChange: (sort: CompanySort | undefined) => void;
+  selected: Key[];
+  onSelect: (keys: Key[]) => void;
+  onEdit: (company: Company) => void;
+}
+
+/** The 2B list: one row per company, the chosen columns, row selection for bulk actions. */
+export function CompanyTable({
+  companies,
+  loading,
+  visibleColumns,
+  sort,
+  onSortChange,
+  selected,
+  onSelect,
+  onEdit,
+}: Props) {
+  const { t } = useT();
+  // On phones fixed columns would leave no room for the scrolling ones.
+  const mobile = Grid.useBreakpoint().md === false;
+  const abilities = useCustomerAbilities();
+  const { build } = useCompanyColumns(sort);
+  const remove = useDeleteCompany();
+  const showError = useApiError();
+  const canEdit = abilities.editCompany || abilities.editCompanyTags;
+
+  const actions: NonNullable<TableProps<Company>['columns']>[number] = {
+    key: 'actions',
+    title: t('common.actions'),
+    fixed: 'right',
+    width: 96,
+    render: (_, company) => (
+      <Flex gap={0}>
+        {canEdit && (
+          <Tooltip title={t('common.edit')}>
+            <Button
+              type="text"
+              size="small"
+              icon={<EditOutlined />}
+              aria-label={t('common.edit')}
+              onClick={() => onEdit(company)}
+              data-testid={`company-edit-${company.id}`}
+            />
+          </Tooltip>
+        )}
+        {abilities.deleteCompany && (
+          <Popconfirm
+            title={t('customers.deleteCompanyConfirm', { name: company.name })}
+            description={t('customers.deleteCompanyHint')}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => remove.mutateAsync(company.id).catch((e) => showError(e))}
+          >
+            <Button
+              type="text"
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={t('common.delete')}
+            />
+          </Popconfirm>
+        )}
+      </Flex>
+    ),
+  };
+
+  const onChange: TableProps<Company>['onChange'] = (_pagination, _filters, sorter) => {
+    const one = Array.isArray(sorter) ? sorter[0] : sorter;
+    const key = one?.columnKey as string | undefined;
+    if (!one?.order || !key) return onSortChange(undefined);
+    onSortChange((one.order === 'descend' ? `-${key}` : key) as CompanySort);
+  };
+
+  return (
+    <Table<Company>
+      rowKey="id"
+      size="middle"
+      columns={[...build(visibleColumns), ...(canEdit || abilities.deleteCompany ? [actions] : [])].map(
+        (c) => (mobile ? { ...c, fixed: undefined } : c),
+      )}
+      dataSource={companies}
+      loading={loading}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      onChange={onChange}
+      rowSelection={{ selectedRowKeys: selected, onChange: onSelect, fixed: true }}
+      onRow={(company) =>
+        ({ 'data-testid': `customer-row-${company.id}` }) as React.HTMLAttributes<HTMLElement>
+      }
+      data-testid="company-table"
+    />
+  );
+}

@@ -1,0 +1,99 @@
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Flex, Grid, Popconfirm, Table, type TableProps, Tooltip } from 'antd';
+import type { Key } from 'react';
+import { useApiError } from '../../../api/useApiError';
+import { useT } from '../../../i18n/useT';
+import { useContactColumns } from '../hooks/useContactColumns';
+import { useDeleteContact } from '../hooks/useContacts';
+import { useCustomerAbilities } from '../hooks/useCustomerAbilities';
+import type { Contact } from '../types/customerTypes';
+
+interface Props {
+  contacts: Contact[];
+  loading: boolean;
+  companyNames: Map<number, string>;
+  visibleColumns: string[];
+  selected?: Key[];
+  onSelect?: (keys: Key[]) => void;
+  onEdit: (contact: Contact) => void;
+  testId?: string;
+}
+
+/** Contacts with the chosen columns (the 2C list and a company's 联系人 tab). */
+export function ContactTable({
+  contacts,
+  loading,
+  companyNames,
+  visibleColumns,
+  selected,
+  onSelect,
+  onEdit,
+  testId = 'contact-table',
+}: Props) {
+  const { t } = useT();
+  // On phones fixed columns would leave no room for the scrolling ones.
+  const mobile = Grid.useBreakpoint().md === false;
+  const abilities = useCustomerAbilities();
+  const { build } = useContactColumns(companyNames);
+  const remove = useDeleteContact();
+  const showError = useApiError();
+  const canEdit = abilities.editContact || abilities.editContactTags;
+
+  const actions: NonNullable<TableProps<Contact>['columns']>[number] = {
+    key: 'actions',
+    title: t('common.actions'),
+    fixed: 'right',
+    width: 96,
+    render: (_, contact) => (
+      <Flex gap={0}>
+        {canEdit && (
+          <Tooltip title={t('common.edit')}>
+            <Button
+              type="text"
+              size="small"
+              icon={<EditOutlined />}
+              aria-label={t('common.edit')}
+              onClick={() => onEdit(contact)}
+              data-testid={`contact-edit-${contact.id}`}
+            />
+          </Tooltip>
+        )}
+        {abilities.deleteContact && (
+          <Popconfirm
+            title={t('customers.deleteContactConfirm', { name: contact.name })}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => remove.mutateAsync(contact.id).catch((e) => showError(e))}
+          >
+            <Button
+              type="text"
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              aria-label={t('common.delete')}
+              data-testid={`contact-delete-${contact.id}`}
+            />
+          </Popconfirm>
+        )}
+      </Flex>
+    ),
+  };
+
+  return (
+    <Table<Contact>
+      rowKey="id"
+      size="middle"
+      columns={[...build(visibleColumns), ...(canEdit || abilities.deleteContact ? [actions] : [])].map(
+        (c) => (mobile ? { ...c, fixed: undefined } : c),
+      )}
+      dataSource={contacts}
+      loading={loading}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      rowSelection={onSelect ? { selectedRowKeys: selected, onChange: onSelect, fixed: true } : undefined}
+      onRow={(contact) =>
+        ({ 'data-testid': `contact-row-${contact.id}` }) as React.HTMLAttributes<HTMLElement>
+      }
+      data-testid={testId}
+    />
+  );
+}
