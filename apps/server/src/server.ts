@@ -1,5 +1,6 @@
 import { calendarRoutes } from './modules/calendar/routes.js';
 import { scheduleExpiryReminders } from './modules/customers/expiry.js';
+import { registerCustomerFieldHooks } from './modules/customers/fieldHooks.js';
 import { customerRoutes } from './modules/customers/routes.js';
 import { fieldRoutes } from './modules/fields/routes.js';
 import { notificationJobs, notificationListeners } from './modules/notifications/listeners.js';
@@ -31,6 +32,14 @@ export const MODULE_ROUTES = [
   customerRoutes,
 ];
 
+// Hooks live in module state; several servers in one process (tests) must register them once.
+let hooksRegistered = false;
+function registerCustomerFieldHooksOnce() {
+  if (hooksRegistered) return;
+  hooksRegistered = true;
+  registerCustomerFieldHooks();
+}
+
 export interface Running {
   app: App;
   deps: Deps;
@@ -54,6 +63,7 @@ export async function startServer(
   const log = { error: (obj: object, msg: string) => console.error(msg, obj) };
   const jobs = config.jobs ? new Jobs(database.sql, log) : null;
   const deps: Deps = { config, database, db: database.db, events, jobs };
+  registerCustomerFieldHooksOnce();
   const boot = await ensureFirstVendor(database.db, config.adminPassword);
   const app = await buildApp(deps, {
     logger: opts.logger,

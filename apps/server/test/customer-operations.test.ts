@@ -99,7 +99,7 @@ describe('bulk operations and customer groups', () => {
     expect(res.json().items).toEqual([
       { id: a.id, ok: true },
       { id: b.id, ok: true },
-      { id: 999999999, ok: false, error: { code: 'not_found' } },
+      { id: 999999999, ok: false, error: { code: 'not_found', message: '找不到该资源' } },
     ]);
     const after = (await v.admin.get(`/api/v1/companies/${a.id}`)).json();
     expect(after).toMatchObject({ groupId: group.id, package: '标准服务包' });
@@ -113,7 +113,10 @@ describe('bulk operations and customer groups', () => {
       ids: [a.id],
       set: { package: '不存在的包' },
     });
-    expect(bad.json().items[0]).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    expect(bad.json().items[0]).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed', errors: [{ path: 'body.package', message: '不是可选的选项' }] },
+    });
 
     expect((await v.admin.del(`/api/v1/customer-groups/${group.id}`)).statusCode).toBe(204);
     expect((await v.admin.get(`/api/v1/companies/${a.id}`)).json().groupId).toBeNull();
@@ -138,7 +141,7 @@ describe('bulk operations and customer groups', () => {
     const res = (await client.post('/api/v1/companies/bulk-delete', { ids: [mine.id, theirs.id] })).json();
     expect(res.items).toEqual([
       { id: mine.id, ok: true },
-      { id: theirs.id, ok: false, error: { code: 'not_found' } },
+      { id: theirs.id, ok: false, error: { code: 'not_found', message: '找不到该资源' } },
     ]);
     expect((await v.admin.get(`/api/v1/companies/${theirs.id}`)).statusCode).toBe(200);
   });

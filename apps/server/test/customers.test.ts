@@ -223,6 +223,8 @@ describe('custom fields on customers', () => {
     // The key can be changed once; system fields only renamed.
     const id = field.json().id;
     expect((await w.admin.patch(`/api/v1/fields/${id}`, { key: 'erp' })).json().key).toBe('erp');
+    // Stored values follow the renamed key.
+    expect((await w.admin.get(`/api/v1/companies/${ok.json().id}`)).json().custom).toEqual({ erp: 'u8' });
     expectProblem(await w.admin.patch(`/api/v1/fields/${id}`, { key: 'erp2' }), 409, 'field_key_locked');
     const system = (await w.admin.get('/api/v1/fields?entity=company'))
       .json()

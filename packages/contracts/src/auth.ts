@@ -21,6 +21,8 @@ export const meSchema = z.object({
     grants: z.array(z.enum(MODULE_GRANTS)),
     roleId: z.number().int().nullable(),
     roleName: z.string().nullable(),
+    /** Holds the 管理员 role (all permissions, sees through privacy mode when allowed). */
+    isAdmin: z.boolean(),
   }),
   vendor: z.object({
     id: z.number().int(),

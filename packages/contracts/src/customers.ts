@@ -88,6 +88,8 @@ export const companySchema = z.object({
   serviceStart: z.string().nullable(),
   serviceEnd: z.string().nullable(),
   serviceStatus: z.enum(SERVICE_STATUSES),
+  /** Days from the vendor's today to the service end (negative once expired). */
+  daysLeft: z.number().int().nullable(),
   serviceCode: z.string().nullable(),
   serviceAccount: z.string().nullable(),
   hasServicePassword: z.boolean(),
@@ -251,6 +253,8 @@ export const bulkResultSchema = z.object({
       error: z
         .object({
           code: z.string(),
+          /** In the caller's language. */
+          message: z.string().optional(),
           errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
         })
         .optional(),
@@ -273,3 +277,38 @@ export const companySearchBody = z.object({
   limit: z.number().int().min(1).max(200).optional(),
 });
 export const queryFieldsSchema = z.object({ items: z.array(conditionFieldSchema) });
+
+export const SAVED_QUERY_ENTITIES = ['companies', 'contacts'] as const;
+export const queryVisibilitySchema = z.object({
+  scope: z.enum(['me', 'all', 'groups', 'agents']),
+  groupIds: z.array(id).max(200).default([]),
+  agentIds: z.array(id).max(1000).default([]),
+});
+/** 查询器: a named condition set with who can see it and a default sort. */
+export const savedQuerySchema = z.object({
+  id,
+  entity: z.enum(SAVED_QUERY_ENTITIES),
+  name: z.string(),
+  conditions: conditionSetSchema,
+  visibility: queryVisibilitySchema,
+  sort: z.string().nullable(),
+  ownerAgentId: id,
+  createdAt: z.string(),
+});
+export const savedQueryCreateBody = z.object({
+  entity: z.enum(SAVED_QUERY_ENTITIES),
+  name: text(50).min(1),
+  conditions: conditionSetSchema,
+  visibility: queryVisibilitySchema.default({ scope: 'me', groupIds: [], agentIds: [] }),
+  sort: z
+    .enum(['name', '-name', 'createdAt', '-createdAt', 'serviceEnd', '-serviceEnd'])
+    .nullable()
+    .optional(),
+});
+export const savedQueryUpdateBody = savedQueryCreateBody.omit({ entity: true }).partial().strict();
+export const savedQueryListQuery = z.object({ entity: z.enum(SAVED_QUERY_ENTITIES) });
+export const savedQueryRunQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});

@@ -9,7 +9,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { insertContact } from './contacts.js';
 import { type CustomerContext, companyScope } from './context.js';
 import { companies, contacts } from './schema.js';
-import { serviceStatus } from './serviceStatus.js';
+import { daysBetween, serviceStatus } from './serviceStatus.js';
 import { assertPackage } from './settings.js';
 
 type CompanyRow = typeof companies.$inferSelect;
@@ -34,6 +34,7 @@ export function presentCompany(
     serviceStart: row.serviceStart,
     serviceEnd: row.serviceEnd,
     serviceStatus: serviceStatus(row.serviceEnd, ctx.today, ctx.settings.expiryReminderDays),
+    daysLeft: row.serviceEnd ? daysBetween(ctx.today, row.serviceEnd) : null,
     serviceCode: row.serviceCode,
     serviceAccount: row.serviceAccount,
     hasServicePassword: row.servicePasswordHash !== null,

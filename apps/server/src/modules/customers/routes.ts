@@ -29,6 +29,7 @@ import {
 } from '@yidan/contracts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { localizeResults } from '../../platform/http/problem.js';
 import { type App, actorOf, type Deps } from '../../platform/http/route.js';
 import { bulkDeleteCompanies, bulkDeleteContacts, bulkUpdateCompanies, bulkUpdateContacts } from './bulk.js';
 import { createCompany, deleteCompany, getCompany, listCompanies, updateCompany } from './companies.js';
@@ -190,7 +191,12 @@ export function customerRoutes(app: App, { db }: Deps) {
         response: { 200: bulkResultSchema },
       },
     },
-    async (req) => ({ items: await bulkUpdateCompanies(db, await ctx(req), req.body.ids, req.body.set) }),
+    async (req) => ({
+      items: localizeResults(
+        await bulkUpdateCompanies(db, await ctx(req), req.body.ids, req.body.set),
+        req.headers['accept-language'],
+      ),
+    }),
   );
   app.post(
     '/api/v1/companies/bulk-delete',
@@ -198,7 +204,12 @@ export function customerRoutes(app: App, { db }: Deps) {
       ...remove,
       schema: { ...ct, summary: '批量删除公司', body: bulkDeleteBody, response: { 200: bulkResultSchema } },
     },
-    async (req) => ({ items: await bulkDeleteCompanies(db, await ctx(req), req.body.ids) }),
+    async (req) => ({
+      items: localizeResults(
+        await bulkDeleteCompanies(db, await ctx(req), req.body.ids),
+        req.headers['accept-language'],
+      ),
+    }),
   );
   app.post(
     '/api/v1/contacts/bulk-update',
@@ -211,7 +222,12 @@ export function customerRoutes(app: App, { db }: Deps) {
         response: { 200: bulkResultSchema },
       },
     },
-    async (req) => ({ items: await bulkUpdateContacts(db, await ctx(req), req.body.ids, req.body.set) }),
+    async (req) => ({
+      items: localizeResults(
+        await bulkUpdateContacts(db, await ctx(req), req.body.ids, req.body.set),
+        req.headers['accept-language'],
+      ),
+    }),
   );
   app.post(
     '/api/v1/contacts/bulk-delete',
@@ -219,7 +235,12 @@ export function customerRoutes(app: App, { db }: Deps) {
       ...remove,
       schema: { ...pt, summary: '批量删除联系人', body: bulkDeleteBody, response: { 200: bulkResultSchema } },
     },
-    async (req) => ({ items: await bulkDeleteContacts(db, await ctx(req), req.body.ids) }),
+    async (req) => ({
+      items: localizeResults(
+        await bulkDeleteContacts(db, await ctx(req), req.body.ids),
+        req.headers['accept-language'],
+      ),
+    }),
   );
 
   const gt = { tags: ['customer-groups'] };

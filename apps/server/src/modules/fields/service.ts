@@ -159,13 +159,30 @@ export async function updateField(
   // The key may be changed once (字段唯一标识只能修改一次).
   if (keyChange && current.keyLocked) throw new AppError('field_key_locked');
   assertSafeRegex(patch.regex);
-  const [row] = await db
-    .update(fieldDefinitions)
-    .set({ ...patch, ...(keyChange ? { keyLocked: true } : {}) })
-    .where(and(eq(fieldDefinitions.vendorId, vendorId), eq(fieldDefinitions.id, id)))
-    .returning()
+  const row = await db
+    .transaction(async (tx) => {
+      const [updated] = await tx
+        .update(fieldDefinitions)
+        .set({ ...patch, ...(keyChange ? { keyLocked: true } : {}) })
+        .where(and(eq(fieldDefinitions.vendorId, vendorId), eq(fieldDefinitions.id, id)))
+        .returning();
+      // Stored values follow the new key in the same transaction, so none are orphaned.
+      if (keyChange) {
+        for (const hook of keyRenameHooks.get(current.entity as FieldEntity) ?? []) {
+          await hook(tx, vendorId, current.key, patch.key!);
+        }
+      }
+      return updated!;
+    })
     .catch(mapUnique);
-  return present(row!);
+  return present(row);
+}
+
+/** Modules that store values of an entity's custom fields move them when a key is renamed. */
+export type FieldKeyRenameHook = (tx: Db, vendorId: number, from: string, to: string) => Promise<void>;
+const keyRenameHooks = new Map<FieldEntity, FieldKeyRenameHook[]>();
+export function onFieldKeyRenamed(entity: FieldEntity, hook: FieldKeyRenameHook) {
+  keyRenameHooks.set(entity, [...(keyRenameHooks.get(entity) ?? []), hook]);
 }
 
 export async function deleteField(db: Db, vendorId: number, id: number) {

@@ -16,6 +16,7 @@ export function presentMe(actor: Actor): Me {
       grants: actor.grants,
       roleId: actor.roleId,
       roleName: actor.roleName,
+      isAdmin: actor.roleSystem === 'admin',
     },
     vendor: {
       id: actor.vendorId,

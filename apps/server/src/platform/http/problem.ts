@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type FieldError } from './errors.js';
-import { type ErrorCode, FIELD_MESSAGES, formatMessage, type Lang, pickLang } from './messages.js';
+import { ERRORS, type ErrorCode, FIELD_MESSAGES, formatMessage, type Lang, pickLang } from './messages.js';
 
 const zodLocales = { 'zh-CN': z.locales.zhCN().localeError, en: z.locales.en().localeError };
 const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
@@ -80,10 +80,8 @@ function send(
       title,
       status,
       code,
-      detail:
-        errors.length > 0
-          ? `${title}${sep[0]}${errors.map((e) => `${e.path} ${e.message}`).join(sep[1])}`
-          : title,
+      // For people: the messages without request paths (the exact paths are in `errors`).
+      detail: errors.length > 0 ? `${title}${sep[0]}${errors.map((e) => e.message).join(sep[1])}` : title,
       instance: req.url.split('?')[0],
       requestId: String(req.id),
       ...(errors.length > 0 ? { errors } : {}),
@@ -146,5 +144,35 @@ export function registerProblemHandlers(app: FastifyInstance) {
     return send(reply, req, 'route_not_found', 404, lang, {
       route: `${req.method} ${req.url.split('?')[0]}`,
     });
+  });
+}
+
+/** Per-record results of a batch, with codes and field messages in the caller's language. */
+export function localizeResults<T extends { error?: { code: string; errors?: FieldError[] } }>(
+  items: T[],
+  acceptLanguage: string | undefined,
+): T[] {
+  const lang = pickLang(acceptLanguage);
+  return items.map((item) => {
+    if (!item.error) return item;
+    const code = item.error.code as ErrorCode;
+    return {
+      ...item,
+      error: {
+        ...item.error,
+        message:
+          code in ERRORS
+            ? formatMessage(code, lang, { what: '', entity: '', name: '', account: '' })
+            : item.error.code,
+        ...(item.error.errors
+          ? {
+              errors: item.error.errors.map((e) => ({
+                path: e.path,
+                message: localizeIssue({ code: 'custom', path: [], message: e.message }, lang),
+              })),
+            }
+          : {}),
+      },
+    };
   });
 }
