@@ -2,11 +2,15 @@ import { calendarRoutes } from './modules/calendar/routes.js';
 import { scheduleExpiryReminders } from './modules/customers/expiry.js';
 import { registerCustomerFieldHooks } from './modules/customers/fieldHooks.js';
 import { customerRoutes } from './modules/customers/routes.js';
+import { customerSyncRoutes } from './modules/customers/syncRoutes.js';
 import { fieldRoutes } from './modules/fields/routes.js';
 import { notificationJobs, notificationListeners } from './modules/notifications/listeners.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { orgListeners } from './modules/org/listeners.js';
 import { orgRoutes } from './modules/org/routes.js';
+import { savedQueryRoutes } from './modules/queries/routes.js';
+import { transferJobs, transferListeners } from './modules/transfers/jobs.js';
+import { transferRoutes } from './modules/transfers/routes.js';
 import { ensureFirstVendor } from './modules/vendors/bootstrap.js';
 import { operatorRoutes, vendorRoutes } from './modules/vendors/routes.js';
 import { scheduleAuthCleanup } from './platform/auth/cleanup.js';
@@ -30,6 +34,9 @@ export const MODULE_ROUTES = [
   notificationRoutes,
   fieldRoutes,
   customerRoutes,
+  customerSyncRoutes,
+  savedQueryRoutes,
+  transferRoutes,
 ];
 
 // Hooks live in module state; several servers in one process (tests) must register them once.
@@ -73,6 +80,7 @@ export async function startServer(
   if (jobs) {
     await jobs.start();
     await notificationJobs(deps);
+    await transferJobs(deps);
     await scheduleAuthCleanup(database.db, jobs);
     await scheduleExpiryReminders(database.db, events, jobs);
   }
@@ -85,6 +93,7 @@ export async function startServer(
   }
   notificationListeners(events, () => realtime);
   orgListeners(events, () => realtime);
+  transferListeners(events, () => realtime);
 
   let closing: Promise<void> | null = null;
   return {

@@ -185,6 +185,17 @@ describe('companies and contacts', () => {
       position: '财务主管',
     });
     expect((await v.admin.get('/api/v1/identify?mobile=13511112222')).json().contact).toBeNull();
+    // Changing only the mobile keeps the landline identity.
+    const both = (
+      await v.admin.post('/api/v1/contacts', {
+        name: '双号',
+        mobile: '13522223333',
+        landline: '021-55556666',
+      })
+    ).json();
+    await v.admin.patch(`/api/v1/contacts/${both.id}`, { mobile: '13522224444' });
+    expect((await v.admin.get('/api/v1/identify?phone=02155556666')).json().contact?.id).toBe(both.id);
+    expect((await v.admin.get('/api/v1/identify?mobile=13522224444')).json().contact?.id).toBe(both.id);
     expect((await v.admin.get('/api/v1/identify?mobile=13511113333')).json().contact.id).toBe(contact);
     expect((await v.admin.del(`/api/v1/companies/${c.id}`)).statusCode).toBe(204);
     expectProblem(await v.admin.get(`/api/v1/contacts/${contact}`), 404);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Running } from '../src/server.js';
+import { multipart } from './fixtures/transfers.js';
 import { expectProblem, makeAgent, makeVendor, startTestServer, type TestVendor } from './harness.js';
 
 let running: Running;
@@ -41,7 +42,18 @@ beforeAll(async () => {
   ).json();
   bIds.companies = company.id;
   bIds.contacts = company.primaryContact.id;
+  const csv = { name: 'b.csv', data: Buffer.from('公司名称\n乙导入公司\n') };
+  const upload = multipart({ entity: 'companies' }, csv);
+  bIds.imports = (await b.admin.request('POST', '/api/v1/imports', upload.payload, upload.headers)).json().id;
+  bIds.exports = (await b.admin.post('/api/v1/exports', { entity: 'companies' })).json().id;
   bIds['customer-groups'] = (await b.admin.post('/api/v1/customer-groups', { name: '乙客户组' })).json().id;
+  bIds['saved-queries'] = (
+    await b.admin.post('/api/v1/saved-queries', {
+      entity: 'companies',
+      name: '乙查询器',
+      conditions: { all: [], any: [] },
+    })
+  ).json().id;
   aCompanyId = (await a.admin.post('/api/v1/companies', { name: '甲客户公司' })).json().id;
   for (const [k, v] of Object.entries(bIds))
     if (!Number.isInteger(v)) throw new Error(`setup of ${k} failed`);

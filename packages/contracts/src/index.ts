@@ -6,3 +6,4 @@ export * from './org.js';
 export * from './permissions.js';
 export * from './problem.js';
 export * from './realtime.js';
+export * from './transfers.js';

@@ -1,11 +1,13 @@
 import { EventEmitter } from 'node:events';
-import type { Notification } from '@yidan/contracts';
+import type { ExportStatus, ImportStatus, Notification } from '@yidan/contracts';
 
 /** Domain events, emitted by services after commit; listeners (realtime, jobs) react to them. */
 export interface DomainEventMap {
   'notification.created': { vendorId: number; agentId: number; notification: Notification; unread: number };
   'notification.read': { vendorId: number; agentId: number; unread: number };
   'agent.sessionsRevoked': { vendorId: number; agentId: number; reason: string };
+  'import.progress': { vendorId: number; agentId: number; status: ImportStatus };
+  'export.progress': { vendorId: number; agentId: number; status: ExportStatus };
 }
 
 export class DomainEvents {

@@ -214,7 +214,13 @@ export async function updateContact(
     throw new AppError('customer_locked', { what: '编辑联系人' });
   }
   if (patch.companyId !== undefined) await assertCompanyVisible(db, ctx, patch.companyId);
-  const ids = identityValues(patch, 'body');
+  // Mobile and landline identities are replaced together (a landline field may hold a mobile):
+  // the one not being changed is carried over so it is not lost.
+  const phones =
+    'mobile' in patch || 'landline' in patch
+      ? { mobile: current.mobile, landline: current.landline, ...patch }
+      : patch;
+  const ids = identityValues(phones, 'body');
   const custom =
     patch.custom !== undefined
       ? validateCustomValues(ctx.contactFields, patch.custom, {

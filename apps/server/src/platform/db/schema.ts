@@ -3,6 +3,8 @@ export * from '../../modules/customers/schema.js';
 export * from '../../modules/fields/schema.js';
 export * from '../../modules/notifications/schema.js';
 export * from '../../modules/org/schema.js';
+export * from '../../modules/queries/schema.js';
+export * from '../../modules/transfers/schema.js';
 export * from '../../modules/vendors/schema.js';
 export * from '../audit/schema.js';
 export * from '../auth/schema.js';
