@@ -51,7 +51,7 @@ export async function insertNotifications(
   const ids = await existingAgentIds(tx, vendorId, [...new Set(agentIds)]);
   if (ids.length !== new Set(agentIds).size) {
     throw new AppError('reference_not_found', { entity: '客服' }, [
-      { path: 'body.agentIds', message: 'not found' },
+      { path: 'body.agentIds', message: 'not_found' },
     ]);
   }
   return tx

@@ -82,7 +82,7 @@ async function roleOf(db: Db, vendorId: number, roleId: number) {
     .where(and(eq(roles.vendorId, vendorId), eq(roles.id, roleId)));
   if (!role)
     throw new AppError('reference_not_found', { entity: '角色' }, [
-      { path: 'body.roleId', message: 'not found' },
+      { path: 'body.roleId', message: 'not_found' },
     ]);
   return role;
 }

@@ -56,7 +56,7 @@ async function assertParent(
   const byId = new Map(all.map((g) => [g.id, g.parentId]));
   if (!byId.has(parentId)) {
     throw new AppError('reference_not_found', { entity: '上级分组' }, [
-      { path: 'body.parentId', message: 'not found' },
+      { path: 'body.parentId', message: 'not_found' },
     ]);
   }
   // Walk up from the new parent: meeting the group itself means a cycle.

@@ -184,6 +184,7 @@ export const FIELD_MESSAGES: Record<string, { zh: string; en: string }> = {
     en: 'The regular expression is invalid or could be very slow',
   },
   not_found: { zh: '不存在', en: 'Not found' },
+  cycle: { zh: '不能选择自己或自己的下级', en: 'Cannot be itself or one of its descendants' },
   unknown_field: { zh: '没有这个字段', en: 'No such field' },
   read_only: { zh: '该字段对你只读', en: 'This field is read-only for you' },
   expected_text: { zh: '应为文本', en: 'Expected text' },

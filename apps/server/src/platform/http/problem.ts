@@ -37,6 +37,12 @@ function sizeMessage(issue: Issue, lang: Lang): string | null {
   }
 }
 
+/** A service's field message: one of our keys, localized, or plain text as given. */
+function fieldMessage(message: string, lang: Lang): string {
+  const own = FIELD_MESSAGES[message];
+  return own ? (lang === 'en' ? own.en : own.zh) : message;
+}
+
 type Issue = { code: string; path: (string | number)[]; message: string } & Record<string, unknown>;
 
 /** One field message in the user's language, from our own keys or Zod's locale tables. */
@@ -104,7 +110,7 @@ export function registerProblemHandlers(app: FastifyInstance) {
       for (const [k, v] of Object.entries(err.headers)) reply.header(k, v);
       const fields = err.fieldErrors.map((f) => ({
         path: f.path,
-        message: localizeIssue({ code: 'custom', path: [], message: f.message }, lang),
+        message: fieldMessage(f.message, lang),
       }));
       return send(reply, req, err.code, err.status, lang, err.params, fields);
     }
@@ -168,7 +174,7 @@ export function localizeResults<T extends { error?: { code: string; errors?: Fie
           ? {
               errors: item.error.errors.map((e) => ({
                 path: e.path,
-                message: localizeIssue({ code: 'custom', path: [], message: e.message }, lang),
+                message: fieldMessage(e.message, lang),
               })),
             }
           : {}),
