@@ -9,6 +9,7 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { orgListeners } from './modules/org/listeners.js';
 import { orgRoutes } from './modules/org/routes.js';
 import { savedQueryRoutes } from './modules/queries/routes.js';
+import { scheduleTransferCleanup } from './modules/transfers/cleanup.js';
 import { transferJobs, transferListeners } from './modules/transfers/jobs.js';
 import { transferRoutes } from './modules/transfers/routes.js';
 import { ensureFirstVendor } from './modules/vendors/bootstrap.js';
@@ -81,6 +82,7 @@ export async function startServer(
     await jobs.start();
     await notificationJobs(deps);
     await transferJobs(deps);
+    await scheduleTransferCleanup(database.db, jobs);
     await scheduleAuthCleanup(database.db, jobs);
     await scheduleExpiryReminders(database.db, events, jobs);
   }

@@ -124,3 +124,28 @@ describe('export to xlsx', () => {
     expectProblem(await v.admin.get('/api/v1/exports/999999'), 404, 'not_found');
   });
 });
+
+describe('stored file cleanup', () => {
+  it('drops export files older than a week and keeps newer ones', async () => {
+    const { purgeTransferFiles } = await import('../src/modules/transfers/cleanup.js');
+    const { sql } = await import('drizzle-orm');
+    const db = running.deps.db;
+    // Age every finished export by eight days, then purge: their bytes go, their rows stay.
+    await db.execute(
+      sql`update exports set created_at = now() - interval '8 days' where vendor_id = ${v.vendorId} and file is not null`,
+    );
+    const before = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from exports where vendor_id = ${v.vendorId}`,
+    );
+    const purged = await purgeTransferFiles(db);
+    expect(purged.exports).toBeGreaterThan(0);
+    const left = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from exports where vendor_id = ${v.vendorId} and file is not null`,
+    );
+    expect(left.rows[0]?.n).toBe(0);
+    const after = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from exports where vendor_id = ${v.vendorId}`,
+    );
+    expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
+  });
+});
