@@ -1,17 +1,12 @@
 import { bigint, date, foreignKey, index, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { rowId, tenantKey } from '../../platform/db/columns.js';
 import { agents } from '../org/schema.js';
-import { vendors } from '../vendors/schema.js';
 
 export type WeeklyHours = { weekday: number; ranges: { start: string; end: string }[] }[];
 
-const vendorId = () =>
-  bigint('vendor_id', { mode: 'number' })
-    .notNull()
-    .references(() => vendors.id, { onDelete: 'cascade' });
-
 /** Weekly business hours (工作时间), one row per vendor. */
 export const businessHours = pgTable('business_hours', {
-  vendorId: vendorId().primaryKey(),
+  vendorId: tenantKey().primaryKey(),
   weekly: jsonb('weekly').$type<WeeklyHours>().notNull(),
 });
 
@@ -19,8 +14,8 @@ export const businessHours = pgTable('business_hours', {
 export const calendarDays = pgTable(
   'calendar_days',
   {
-    vendorId: vendorId(),
-    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    vendorId: tenantKey(),
+    id: rowId(),
     kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
     name: text('name').notNull(),
     description: text('description'),
@@ -37,8 +32,8 @@ export const calendarDays = pgTable(
 export const shifts = pgTable(
   'shifts',
   {
-    vendorId: vendorId(),
-    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    vendorId: tenantKey(),
+    id: rowId(),
     name: text('name').notNull(),
     start: text('start').notNull(),
     end: text('end').notNull(),
@@ -51,7 +46,7 @@ export const shifts = pgTable(
 export const shiftAssignments = pgTable(
   'shift_assignments',
   {
-    vendorId: vendorId(),
+    vendorId: tenantKey(),
     agentId: bigint('agent_id', { mode: 'number' }).notNull(),
     date: date('date', { mode: 'string' }).notNull(),
     shiftId: bigint('shift_id', { mode: 'number' }).notNull(),

@@ -13,25 +13,20 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { createdAt, rowId, tenantKey, updatedAt } from '../../platform/db/columns.js';
 import { agents, groups } from '../org/schema.js';
-import { vendors } from '../vendors/schema.js';
 
-const vendorId = () =>
-  bigint('vendor_id', { mode: 'number' })
-    .notNull()
-    .references(() => vendors.id, { onDelete: 'cascade' });
-const id = () => bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity();
 const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
 };
 
 /** 客户组: a tree of customer groups. */
 export const customerGroups = pgTable(
   'customer_groups',
   {
-    vendorId: vendorId(),
-    id: id(),
+    vendorId: tenantKey(),
+    id: rowId(),
     name: text('name').notNull(),
     parentId: bigint('parent_id', { mode: 'number' }),
     sortOrder: integer('sort_order').notNull().default(0),
@@ -46,8 +41,8 @@ export const customerGroups = pgTable(
 export const servicePackages = pgTable(
   'service_packages',
   {
-    vendorId: vendorId(),
-    id: id(),
+    vendorId: tenantKey(),
+    id: rowId(),
     name: text('name').notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
   },
@@ -60,8 +55,8 @@ export const servicePackages = pgTable(
 export const companies = pgTable(
   'companies',
   {
-    vendorId: vendorId(),
-    id: id(),
+    vendorId: tenantKey(),
+    id: rowId(),
     groupId: bigint('group_id', { mode: 'number' }),
     name: text('name').notNull(),
     address: text('address'),
@@ -105,8 +100,8 @@ export const companies = pgTable(
 export const contacts = pgTable(
   'contacts',
   {
-    vendorId: vendorId(),
-    id: id(),
+    vendorId: tenantKey(),
+    id: rowId(),
     companyId: bigint('company_id', { mode: 'number' }),
     name: text('name').notNull(),
     mobile: text('mobile'),
@@ -152,11 +147,11 @@ export type IdentityKind = (typeof IDENTITY_KINDS)[number];
 export const identities = pgTable(
   'identities',
   {
-    vendorId: vendorId(),
+    vendorId: tenantKey(),
     kind: text('kind', { enum: IDENTITY_KINDS }).notNull(),
     value: text('value').notNull(),
     contactId: bigint('contact_id', { mode: 'number' }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.vendorId, t.kind, t.value] }),
@@ -185,7 +180,7 @@ export interface CustomerSettings {
 }
 
 export const customerSettings = pgTable('customer_settings', {
-  vendorId: vendorId().primaryKey(),
+  vendorId: tenantKey().primaryKey(),
   settings: jsonb('settings').$type<Partial<CustomerSettings>>().notNull().default({}),
 });
 
@@ -193,7 +188,7 @@ export const customerSettings = pgTable('customer_settings', {
 export const serviceReminders = pgTable(
   'service_reminders',
   {
-    vendorId: vendorId(),
+    vendorId: tenantKey(),
     companyId: bigint('company_id', { mode: 'number' }).notNull(),
     serviceEnd: date('service_end', { mode: 'string' }).notNull(),
     kind: text('kind', { enum: ['expiring', 'expired'] }).notNull(),

@@ -1,16 +1,14 @@
 import type { FieldOption, ReadOnlyScope } from '@yidan/contracts';
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { vendors } from '../vendors/schema.js';
+import { boolean, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { rowId, tenantKey } from '../../platform/db/columns.js';
 
 /** Field definitions per entity: system fields (renamable, reorderable) and custom ones. */
 export const fieldDefinitions = pgTable(
   'field_definitions',
   {
-    vendorId: bigint('vendor_id', { mode: 'number' })
-      .notNull()
-      .references(() => vendors.id, { onDelete: 'cascade' }),
-    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    vendorId: tenantKey(),
+    id: rowId(),
     entity: text('entity').notNull(),
     key: text('key').notNull(),
     keyLocked: boolean('key_locked').notNull().default(false),

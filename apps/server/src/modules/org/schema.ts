@@ -8,23 +8,15 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { vendors } from '../vendors/schema.js';
-
-const vendorId = () =>
-  bigint('vendor_id', { mode: 'number' })
-    .notNull()
-    .references(() => vendors.id, { onDelete: 'cascade' });
-const id = () => bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity();
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+import { createdAt, rowId, tenantKey, updatedAt } from '../../platform/db/columns.js';
 
 export const roles = pgTable(
   'roles',
   {
-    vendorId: vendorId(),
-    id: id(),
+    vendorId: tenantKey(),
+    id: rowId(),
     name: text('name').notNull(),
     description: text('description'),
     permissions: text('permissions').array().notNull().default(sql`'{}'`),
@@ -44,8 +36,8 @@ export const roles = pgTable(
 export const agents = pgTable(
   'agents',
   {
-    vendorId: vendorId(),
-    id: id(),
+    vendorId: tenantKey(),
+    id: rowId(),
     account: text('account').notNull(),
     name: text('name').notNull(),
     passwordHash: text('password_hash').notNull(),
@@ -60,7 +52,7 @@ export const agents = pgTable(
     /** 可接单 / 不可接单: whether routing may pick this agent. */
     available: boolean('available').notNull().default(true),
     createdAt: createdAt(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.vendorId, t.id] }),
@@ -72,8 +64,8 @@ export const agents = pgTable(
 export const groups = pgTable(
   'groups',
   {
-    vendorId: vendorId(),
-    id: id(),
+    vendorId: tenantKey(),
+    id: rowId(),
     name: text('name').notNull(),
     parentId: bigint('parent_id', { mode: 'number' }),
     sortOrder: integer('sort_order').notNull().default(0),
@@ -89,7 +81,7 @@ export const groups = pgTable(
 export const groupMembers = pgTable(
   'group_members',
   {
-    vendorId: vendorId(),
+    vendorId: tenantKey(),
     groupId: bigint('group_id', { mode: 'number' }).notNull(),
     agentId: bigint('agent_id', { mode: 'number' }).notNull(),
     supervisor: boolean('supervisor').notNull().default(false),

@@ -1,17 +1,7 @@
 import type { ConditionSet } from '@yidan/contracts';
-import {
-  bigint,
-  foreignKey,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-} from 'drizzle-orm/pg-core';
+import { bigint, foreignKey, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { createdAt, rowId, tenantKey } from '../../platform/db/columns.js';
 import { agents } from '../org/schema.js';
-import { vendors } from '../vendors/schema.js';
 
 export interface QueryVisibility {
   /** me: only the owner; all: every agent; groups / agents: the listed ones (and the owner). */
@@ -24,10 +14,8 @@ export interface QueryVisibility {
 export const savedQueries = pgTable(
   'saved_queries',
   {
-    vendorId: bigint('vendor_id', { mode: 'number' })
-      .notNull()
-      .references(() => vendors.id, { onDelete: 'cascade' }),
-    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    vendorId: tenantKey(),
+    id: rowId(),
     entity: text('entity', { enum: ['companies', 'contacts'] }).notNull(),
     name: text('name').notNull(),
     conditions: jsonb('conditions').$type<ConditionSet>().notNull(),
@@ -35,7 +23,7 @@ export const savedQueries = pgTable(
     sort: text('sort'),
     ownerAgentId: bigint('owner_agent_id', { mode: 'number' }).notNull(),
     sortOrder: integer('sort_order').notNull().default(0),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.vendorId, t.id] }),

@@ -11,13 +11,9 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { createdAt, rowId, tenantKey } from '../../platform/db/columns.js';
 import { agents } from '../org/schema.js';
-import { vendors } from '../vendors/schema.js';
 
-const vendorId = () =>
-  bigint('vendor_id', { mode: 'number' })
-    .notNull()
-    .references(() => vendors.id, { onDelete: 'cascade' });
 /** Files live in the database: the job and the download may run on other nodes than the upload. */
 const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
   dataType: () => 'bytea',
@@ -42,8 +38,8 @@ export interface ImportOptions {
 export const importTasks = pgTable(
   'imports',
   {
-    vendorId: vendorId(),
-    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    vendorId: tenantKey(),
+    id: rowId(),
     entity: text('entity', { enum: ['companies', 'contacts'] }).notNull(),
     status: statusColumn(),
     fileName: text('file_name').notNull(),
@@ -59,7 +55,7 @@ export const importTasks = pgTable(
     failed: integer('failed').notNull().default(0),
     error: text('error'),
     createdBy: bigint('created_by', { mode: 'number' }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
@@ -76,7 +72,7 @@ export const importTasks = pgTable(
 export const importRows = pgTable(
   'import_rows',
   {
-    vendorId: vendorId(),
+    vendorId: tenantKey(),
     importId: bigint('import_id', { mode: 'number' }).notNull(),
     /** 1, 2, 3 … in file order: a job resumes after `imports.processed`. */
     seq: integer('seq').notNull(),
@@ -99,7 +95,7 @@ export const importRows = pgTable(
 export const importFailures = pgTable(
   'import_failures',
   {
-    vendorId: vendorId(),
+    vendorId: tenantKey(),
     importId: bigint('import_id', { mode: 'number' }).notNull(),
     rowNumber: integer('row_number').notNull(),
     cells: jsonb('cells').$type<string[]>().notNull(),
@@ -122,8 +118,8 @@ export interface ExportOptions {
 export const exportTasks = pgTable(
   'exports',
   {
-    vendorId: vendorId(),
-    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    vendorId: tenantKey(),
+    id: rowId(),
     entity: text('entity', { enum: ['companies', 'contacts'] }).notNull(),
     status: statusColumn(),
     options: jsonb('options').$type<ExportOptions>().notNull(),
@@ -134,7 +130,7 @@ export const exportTasks = pgTable(
     masked: boolean('masked').notNull().default(false),
     error: text('error'),
     createdBy: bigint('created_by', { mode: 'number' }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [

@@ -1,20 +1,18 @@
-import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { vendors } from '../../modules/vendors/schema.js';
+import { bigint, index, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { createdAt, rowId, tenantKey } from '../db/columns.js';
 
 /** Who did what irreversible or sensitive thing (merges, bulk deletes, settings). */
 export const auditLog = pgTable(
   'audit_log',
   {
-    vendorId: bigint('vendor_id', { mode: 'number' })
-      .notNull()
-      .references(() => vendors.id, { onDelete: 'cascade' }),
-    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    vendorId: tenantKey(),
+    id: rowId(),
     agentId: bigint('agent_id', { mode: 'number' }),
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: bigint('entity_id', { mode: 'number' }),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.vendorId, t.id] }),

@@ -9,21 +9,19 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { agents } from '../../modules/org/schema.js';
-import { vendors } from '../../modules/vendors/schema.js';
+import { createdAt, rowId, tenantKey } from '../db/columns.js';
 
 /** Console sessions; the cookie carries `<vendorId>.<secret>`, the row keeps the secret's SHA-256. */
 export const sessions = pgTable(
   'sessions',
   {
-    vendorId: bigint('vendor_id', { mode: 'number' })
-      .notNull()
-      .references(() => vendors.id, { onDelete: 'cascade' }),
+    vendorId: tenantKey(),
     id: text('id').notNull(),
     agentId: bigint('agent_id', { mode: 'number' }).notNull(),
     csrfToken: text('csrf_token').notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [
@@ -39,15 +37,13 @@ export const sessions = pgTable(
 export const apiTokens = pgTable(
   'api_tokens',
   {
-    vendorId: bigint('vendor_id', { mode: 'number' })
-      .notNull()
-      .references(() => vendors.id, { onDelete: 'cascade' }),
-    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    vendorId: tenantKey(),
+    id: rowId(),
     agentId: bigint('agent_id', { mode: 'number' }).notNull(),
     name: text('name').notNull(),
     prefix: text('prefix').notNull(),
     secretHash: text('secret_hash').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   },
   (t) => [
