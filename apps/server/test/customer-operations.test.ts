@@ -180,3 +180,58 @@ describe('service expiry reminders', () => {
     expect(await sendExpiryReminders(running.deps.db, running.deps.events, v.vendorId, later)).toBe(1);
   });
 });
+
+describe('customer templates (客户模板)', () => {
+  it('chooses fields per workspace, validates keys, and publishes a public link on demand', async () => {
+    const v = await makeVendor(running);
+    await v.admin.post('/api/v1/fields', {
+      entity: 'company',
+      key: 'product',
+      label: '使用产品',
+      type: 'text',
+    });
+    const created = await v.admin.post('/api/v1/customer-templates', {
+      name: '在线客服工作台',
+      module: 'chat',
+      fieldKeys: ['company.name', 'company.serviceEnd', 'company.product', 'contact.mobile'],
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ module: 'chat', publicPath: null });
+    const bad = await v.admin.post('/api/v1/customer-templates', {
+      name: '坏',
+      module: 'chat',
+      fieldKeys: ['company.nothing'],
+    });
+    expect(expectProblem(bad, 400, 'validation_failed').errors[0].path).toBe('body.fieldKeys.0');
+    expectProblem(
+      await v.admin.patch(`/api/v1/customer-templates/${created.json().id}`, { published: true }),
+      400,
+    );
+
+    const form = (
+      await v.admin.post('/api/v1/customer-templates', {
+        name: '客户登记',
+        module: 'publish',
+        fieldKeys: ['company.name', 'contact.name'],
+      })
+    ).json();
+    const published = (
+      await v.admin.patch(`/api/v1/customer-templates/${form.id}`, { published: true })
+    ).json();
+    expect(published.publicPath).toMatch(new RegExp(`^/visitor/forms/${v.vendorId}/[A-Za-z0-9_-]{20,}$`));
+    const unpublished = (
+      await v.admin.patch(`/api/v1/customer-templates/${form.id}`, { published: false })
+    ).json();
+    expect(unpublished.publicPath).toBeNull();
+    expect((await v.admin.get('/api/v1/customer-templates')).json().items).toHaveLength(2);
+    const { client } = await makeAgent(running, v);
+    expectProblem(
+      await client.post('/api/v1/customer-templates', {
+        name: 'x',
+        module: 'chat',
+        fieldKeys: ['company.name'],
+      }),
+      403,
+    );
+  });
+});

@@ -47,6 +47,13 @@ beforeAll(async () => {
   bIds.imports = (await b.admin.request('POST', '/api/v1/imports', upload.payload, upload.headers)).json().id;
   bIds.exports = (await b.admin.post('/api/v1/exports', { entity: 'companies' })).json().id;
   bIds['customer-groups'] = (await b.admin.post('/api/v1/customer-groups', { name: '乙客户组' })).json().id;
+  bIds['customer-templates'] = (
+    await b.admin.post('/api/v1/customer-templates', {
+      name: '乙模板',
+      module: 'chat',
+      fieldKeys: ['company.name'],
+    })
+  ).json().id;
   bIds['saved-queries'] = (
     await b.admin.post('/api/v1/saved-queries', {
       entity: 'companies',

@@ -312,3 +312,27 @@ export const savedQueryRunQuery = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
+
+export const CUSTOMER_TEMPLATE_MODULES = ['chat', 'call', 'ticket', 'publish'] as const;
+/** 客户模板: the customer fields a workspace shows, or a published form asks (manual 2.11.5). */
+export const customerTemplateSchema = z.object({
+  id,
+  name: z.string(),
+  module: z.enum(CUSTOMER_TEMPLATE_MODULES),
+  fieldKeys: z.array(z.string()),
+  /** The public form's path while published ("模板发布"). */
+  publicPath: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const customerTemplateCreateBody = z.object({
+  name: text(50).min(1),
+  module: z.enum(CUSTOMER_TEMPLATE_MODULES),
+  fieldKeys: z
+    .array(z.string().regex(/^(company|contact)\.[A-Za-z][A-Za-z0-9_]*$/, 'unknown_field'))
+    .min(1)
+    .max(100),
+});
+export const customerTemplateUpdateBody = customerTemplateCreateBody
+  .partial()
+  .extend({ published: z.boolean().optional() })
+  .strict();

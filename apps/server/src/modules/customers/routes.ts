@@ -20,6 +20,9 @@ import {
   customerGroupUpdateBody,
   customerSettingsSchema,
   customerSettingsUpdateBody,
+  customerTemplateCreateBody,
+  customerTemplateSchema,
+  customerTemplateUpdateBody,
   identifyQuery,
   identifyResult,
   idParam,
@@ -45,6 +48,13 @@ import { identify } from './identify.js';
 import { mergeCompanies } from './merge.js';
 import { companyQueryCatalogue, searchCompanies } from './search.js';
 import { getCustomerSettings, listPackages, setPackages, updateCustomerSettings } from './settings.js';
+import {
+  createTemplate,
+  deleteTemplate,
+  listTemplates,
+  presentTemplate,
+  updateTemplate,
+} from './templates.js';
 
 export function customerRoutes(app: App, { db }: Deps) {
   const ctx = (req: FastifyRequest) => customerContext(db, actorOf(req));
@@ -280,6 +290,45 @@ export function customerRoutes(app: App, { db }: Deps) {
     { ...settings, schema: { ...gt, params: idParam } },
     async (req, reply) => {
       await deleteCustomerGroup(db, actorOf(req).vendorId, req.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  const tt = { tags: ['customer-templates'] };
+  const templateList = z.object({ items: z.array(customerTemplateSchema) });
+  app.get(
+    '/api/v1/customer-templates',
+    { ...view, schema: { ...tt, summary: '客户模板', response: { 200: templateList } } },
+    async (req) => ({ items: (await listTemplates(db, actorOf(req).vendorId)).map(presentTemplate) }),
+  );
+  app.post(
+    '/api/v1/customer-templates',
+    {
+      ...settings,
+      schema: { ...tt, body: customerTemplateCreateBody, response: { 201: customerTemplateSchema } },
+    },
+    async (req, reply) =>
+      reply.code(201).send(presentTemplate(await createTemplate(db, actorOf(req).vendorId, req.body))),
+  );
+  app.patch(
+    '/api/v1/customer-templates/:id',
+    {
+      ...settings,
+      schema: {
+        ...tt,
+        summary: '编辑客户模板（含模板发布）',
+        params: idParam,
+        body: customerTemplateUpdateBody,
+        response: { 200: customerTemplateSchema },
+      },
+    },
+    async (req) => presentTemplate(await updateTemplate(db, actorOf(req).vendorId, req.params.id, req.body)),
+  );
+  app.delete(
+    '/api/v1/customer-templates/:id',
+    { ...settings, schema: { ...tt, params: idParam } },
+    async (req, reply) => {
+      await deleteTemplate(db, actorOf(req).vendorId, req.params.id);
       return reply.code(204).send();
     },
   );

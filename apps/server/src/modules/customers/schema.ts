@@ -202,3 +202,23 @@ export const serviceReminders = pgTable(
     }).onDelete('cascade'),
   ],
 );
+
+/** 客户模板: which customer fields a workspace shows (IM, call screen pop, ticket) or a published form asks. */
+export const customerTemplates = pgTable(
+  'customer_templates',
+  {
+    vendorId: tenantKey(),
+    id: rowId(),
+    name: text('name').notNull(),
+    module: text('module', { enum: ['chat', 'call', 'ticket', 'publish'] }).notNull(),
+    /** Field keys in display order: 'company.<key>' / 'contact.<key>' (system or custom). */
+    fieldKeys: text('field_keys').array().notNull().default(sql`'{}'`),
+    /** For "模板发布": the public link is /visitor/forms/<vendorId>/<token>, set while published. */
+    publicToken: text('public_token'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vendorId, t.id] }),
+    uniqueIndex('customer_templates_token').on(t.vendorId, t.publicToken),
+  ],
+);
