@@ -58,6 +58,14 @@ describe('companies and contacts', () => {
       expect(hit.daysLeft).toBe(100);
     }
     expect((await by('phone=01063701234')).contact.name).toBe('李出纳');
+    // Contact lists carry their company at a glance.
+    const listed = (await v.admin.get(`/api/v1/contacts?companyId=${company.id}`)).json().items;
+    expect(listed[0].company).toEqual({
+      id: company.id,
+      name: '北京用友软件代理有限公司',
+      serviceStatus: 'active',
+      serviceEnd: company.serviceEnd,
+    });
     expect((await by('openid=oWx_abc123')).contact.name).toBe('李出纳');
     const code = await by('serviceCode=880012');
     expect(code).toMatchObject({ matchedBy: 'serviceCode', contact: null, serviceStatus: 'active' });

@@ -33,6 +33,16 @@ export const contactSchema = z.object({
   externalId: z.string().nullable(),
   isPrimary: z.boolean(),
   identities: z.array(identitySchema),
+  /** The contact's company at a glance (lists and details; null without a company). */
+  company: z
+    .object({
+      id,
+      name: z.string(),
+      serviceStatus: z.enum(SERVICE_STATUSES),
+      serviceEnd: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

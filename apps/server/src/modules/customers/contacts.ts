@@ -1,5 +1,5 @@
 import type { Contact, ContactInput } from '@yidan/contracts';
-import { and, desc, eq, ilike, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../platform/db/errors.js';
 import { maskPhone } from '../../platform/fields/phone.js';
@@ -8,6 +8,7 @@ import { AppError, type FieldError } from '../../platform/http/errors.js';
 import { type CustomerContext, companyScope } from './context.js';
 import { type IdentityValue, identitiesOf, normalizeIdentity, syncIdentities } from './identities.js';
 import { companies, contacts, type IdentityKind } from './schema.js';
+import { serviceStatus } from './serviceStatus.js';
 
 type ContactRow = typeof contacts.$inferSelect;
 export type ContactPatch = Partial<ContactInput>;
@@ -19,6 +20,7 @@ export function presentContact(
   row: ContactRow,
   ids: { kind: IdentityKind; value: string }[],
   ctx: Pick<CustomerContext, 'masked'>,
+  company?: Contact['company'],
 ): Contact {
   const mask = (v: string | null) => (ctx.masked ? maskPhone(v) : v);
   return {
@@ -46,9 +48,28 @@ export function presentContact(
         ? { ...i, value: maskPhone(i.value) ?? '' }
         : i,
     ),
+    ...(company !== undefined ? { company } : {}),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** Name and service status of the companies of some contacts, in one query. */
+async function companySummaries(db: Db, ctx: CustomerContext, companyIds: (number | null)[]) {
+  const ids = [...new Set(companyIds.filter((x): x is number => x !== null))];
+  const map = new Map<number, NonNullable<Contact['company']>>();
+  if (ids.length === 0) return map;
+  const rows = await db
+    .select({ id: companies.id, name: companies.name, serviceEnd: companies.serviceEnd })
+    .from(companies)
+    .where(and(eq(companies.vendorId, ctx.actor.vendorId), inArray(companies.id, ids)));
+  for (const r of rows) {
+    map.set(r.id, {
+      ...r,
+      serviceStatus: serviceStatus(r.serviceEnd, ctx.today, ctx.settings.expiryReminderDays),
+    });
+  }
+  return map;
 }
 
 /** The identity fields of a contact input, normalised, with field errors for bad values. */
@@ -180,7 +201,13 @@ async function loadContact(db: Db, ctx: CustomerContext, id: number) {
 export async function getContact(db: Db, ctx: CustomerContext, id: number): Promise<Contact> {
   const row = await loadContact(db, ctx, id);
   const ids = await identitiesOf(db, ctx.actor.vendorId, [id]);
-  return presentContact(row, ids.get(id) ?? [], ctx);
+  const summary = await companySummaries(db, ctx, [row.companyId]);
+  return presentContact(
+    row,
+    ids.get(id) ?? [],
+    ctx,
+    row.companyId ? (summary.get(row.companyId) ?? null) : null,
+  );
 }
 
 async function assertCompanyVisible(db: Db, ctx: CustomerContext, companyId: number | null | undefined) {
@@ -315,8 +342,15 @@ export async function listContacts(
     vendorId,
     page.map((r) => r.id),
   );
+  const summaries = await companySummaries(
+    db,
+    ctx,
+    page.map((r) => r.companyId),
+  );
   return {
-    items: page.map((r) => presentContact(r, ids.get(r.id) ?? [], ctx)),
+    items: page.map((r) =>
+      presentContact(r, ids.get(r.id) ?? [], ctx, r.companyId ? (summaries.get(r.companyId) ?? null) : null),
+    ),
     nextCursor: rows.length > limit ? String(page.at(-1)!.id) : null,
   };
 }
