@@ -5,6 +5,7 @@ import { enCustomers } from './customers';
 import { enOrg } from './org';
 import { enPermissions } from './permissions';
 import { enSettings } from './settings';
+import { enTransfers } from './transfers';
 
 export const en: Record<MessageKey, string> = {
   ...enCommon,
@@ -13,4 +14,5 @@ export const en: Record<MessageKey, string> = {
   ...enSettings,
   ...enApiTokens,
   ...enCustomers,
+  ...enTransfers,
 };

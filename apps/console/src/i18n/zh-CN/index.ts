@@ -4,6 +4,7 @@ import { zhCustomers } from './customers';
 import { zhOrg } from './org';
 import { zhPermissions } from './permissions';
 import { zhSettings } from './settings';
+import { zhTransfers } from './transfers';
 
 /** The default dictionary; its keys are the message keys every other language must cover. */
 export const zhCN = {
@@ -13,5 +14,6 @@ export const zhCN = {
   ...zhSettings,
   ...zhApiTokens,
   ...zhCustomers,
+  ...zhTransfers,
 };
 export type MessageKey = keyof typeof zhCN;

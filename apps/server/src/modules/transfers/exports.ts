@@ -291,6 +291,8 @@ async function* companyCells(
     const names = await namesOf(db, ctx.actor.vendorId, 'agents', owners);
     for (const c of page) yield layout.cells(c, names);
     await progress(page.length);
+    // Let other requests and progress pushes through between pages (PGlite answers via microtasks).
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
@@ -306,5 +308,7 @@ async function* contactCells(
     const names = await namesOf(db, ctx.actor.vendorId, 'companies', companyIds);
     for (const c of page) yield layout.cells(c, names);
     await progress(page.length);
+    // Let other requests and progress pushes through between pages (PGlite answers via microtasks).
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }

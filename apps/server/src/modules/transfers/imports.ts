@@ -418,6 +418,9 @@ export async function runImport(deps: Deps, ref: ImportRef, opts: RunOptions = {
       throw err;
     }
     emit(latest);
+    // PGlite runs in this thread and answers through microtasks only: yield to the event loop so
+    // progress pushes go out and other requests are served between chunks.
+    await new Promise((resolve) => setImmediate(resolve));
     // Fresh statistics as the tables grow (PGlite has no autovacuum): without them the planner
     // keeps plans made for empty tables, and every foreign-key check scans the whole table.
     // A database user that may not analyze only loses the speed-up.

@@ -1,3 +1,4 @@
+import { SaveOutlined } from '@ant-design/icons';
 import type { ConditionSet } from '@yidan/contracts';
 import { Button, Card, Flex, Skeleton } from 'antd';
 import { useState } from 'react';
@@ -10,11 +11,13 @@ const EMPTY: ConditionSet = { all: [], any: [] };
 interface Props {
   applied: ConditionSet | null;
   onApply: (conditions: ConditionSet | null) => void;
+  /** 保存为查询器: the conditions being edited become a named, shareable query. */
+  onSave: (conditions: ConditionSet) => void;
   onClose: () => void;
 }
 
 /** 高级查询 (manual 2.11.3.3): conditions over system, custom and default-contact fields. */
-export function AdvancedQueryPanel({ applied, onApply, onClose }: Props) {
+export function AdvancedQueryPanel({ applied, onApply, onSave, onClose }: Props) {
   const { t, lang } = useT();
   const { data: fields, isLoading } = useCompanyQueryFields(true);
   const [draft, setDraft] = useState<ConditionSet>(applied ?? EMPTY);
@@ -37,6 +40,14 @@ export function AdvancedQueryPanel({ applied, onApply, onClose }: Props) {
           }}
         >
           {t('customers.advancedQueryClear')}
+        </Button>
+        <Button
+          icon={<SaveOutlined />}
+          disabled={empty}
+          onClick={() => onSave(draft)}
+          data-testid="saved-query-save"
+        >
+          {t('savedQuery.save')}
         </Button>
         <Button
           type="primary"

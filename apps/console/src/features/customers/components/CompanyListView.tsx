@@ -3,12 +3,13 @@ import { Alert, Card, Col, Flex, Grid, Row } from 'antd';
 import { type Key, useMemo, useState } from 'react';
 import { describeError } from '../../../api/useApiError';
 import { useT } from '../../../i18n/useT';
+import { useActiveSavedQuery } from '../hooks/useActiveSavedQuery';
 import { useColumnChoice } from '../hooks/useColumnChoice';
 import { useCompanyList } from '../hooks/useCompanies';
 import { DEFAULT_COMPANY_COLUMNS, useCompanyColumns } from '../hooks/useCompanyColumns';
 import { useCustomerAbilities } from '../hooks/useCustomerAbilities';
 import { useCustomerListParams } from '../hooks/useCustomerListParams';
-import type { Company } from '../types/customerTypes';
+import type { Company, CompanySort, SavedQuery } from '../types/customerTypes';
 import { AddToGroupModal } from './AddToGroupModal';
 import { AdvancedQueryPanel } from './AdvancedQueryPanel';
 import { BulkActionsBar } from './BulkActionsBar';
@@ -18,22 +19,39 @@ import { CompanyToolbar } from './CompanyToolbar';
 import { CustomerGroupTree } from './CustomerGroupTree';
 import { ExpiryCountsLine } from './ExpiryCountsLine';
 import { LoadMore } from './LoadMore';
+import { SavedQueryBar } from './SavedQueryBar';
+import { SavedQueryFormModal } from './SavedQueryFormModal';
 
 type Dialog = 'bulk-edit' | 'add-to-group' | null;
+/** The 查询器 form: a new one from the advanced query's conditions, or an existing one. */
+type QueryForm = { conditions: ConditionSet; query?: SavedQuery } | null;
 
-/** The 2B list: customer groups on the left, search and filters, the company table with bulk actions. */
-export function CompanyListView({ onEdit }: { onEdit: (company: Company) => void }) {
+interface Props {
+  /** The applied 高级查询 and the selection live in the page, which exports them. */
+  conditions: ConditionSet | null;
+  onConditionsChange: (conditions: ConditionSet | null) => void;
+  selected: Key[];
+  onSelect: (keys: Key[]) => void;
+  onEdit: (company: Company) => void;
+}
+
+/**
+ * The 2B list: customer groups on the left, search and filters, 查询器, the company table with bulk
+ * actions. A 查询器 replaces the filters with its own conditions and sort; the search box still narrows it.
+ */
+export function CompanyListView({ conditions, onConditionsChange, selected, onSelect, onEdit }: Props) {
   const screens = Grid.useBreakpoint();
   const mobile = screens.md === false;
   const { t } = useT();
   const { filter, update } = useCustomerListParams();
-  const [conditions, setConditions] = useState<ConditionSet | null>(null);
+  const { queries, active, runId } = useActiveSavedQuery();
   const [querying, setQuerying] = useState(false);
-  const list = useCompanyList(filter, conditions);
+  const [queryForm, setQueryForm] = useState<QueryForm>(null);
+  const list = useCompanyList(filter, conditions, runId);
   const { settings } = useCustomerAbilities();
-  const { options } = useCompanyColumns(filter.sort);
+  const sort = active ? ((active.sort as CompanySort | null) ?? undefined) : filter.sort;
+  const { options } = useCompanyColumns(sort);
   const [columns, setColumns] = useColumnChoice('companies', DEFAULT_COMPANY_COLUMNS);
-  const [selected, setSelected] = useState<Key[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
 
   const companies = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
@@ -42,9 +60,18 @@ export function CompanyListView({ onEdit }: { onEdit: (company: Company) => void
   const knownTags = useMemo(() => [...new Set(companies.flatMap((c) => c.tags))].slice(0, 50), [companies]);
   const ids = selected.map(Number);
 
+  // Any filter but the search box leaves the 查询器: its own conditions would ignore the filter.
   const setFilter = (patch: Parameters<typeof update>[0]) => {
-    setSelected([]);
-    update(patch);
+    onSelect([]);
+    const searchOnly = Object.keys(patch).every((key) => key === 'q');
+    update(searchOnly ? patch : { ...patch, query: undefined });
+  };
+
+  const runQuery = (id: number | null) => {
+    onSelect([]);
+    onConditionsChange(null);
+    setQuerying(false);
+    update({ query: id ?? undefined, status: undefined, tag: undefined, sort: undefined, group: undefined });
   };
 
   return (
@@ -65,15 +92,24 @@ export function CompanyListView({ onEdit }: { onEdit: (company: Company) => void
                 count: conditions ? conditions.all.length + conditions.any.length : 0,
                 onToggle: () => setQuerying((open) => !open),
               }}
+              savedQuery={active !== null}
               onChange={setFilter}
+            />
+            <SavedQueryBar
+              queries={queries}
+              activeId={active?.id ?? null}
+              onRun={runQuery}
+              onEdit={(query) => setQueryForm({ query, conditions: query.conditions })}
             />
             {querying && (
               <AdvancedQueryPanel
                 applied={conditions}
                 onApply={(next) => {
-                  setSelected([]);
-                  setConditions(next);
+                  onSelect([]);
+                  onConditionsChange(next);
+                  if (active) update({ query: undefined });
                 }}
+                onSave={(draft) => setQueryForm({ conditions: draft })}
                 onClose={() => setQuerying(false)}
               />
             )}
@@ -93,17 +129,18 @@ export function CompanyListView({ onEdit }: { onEdit: (company: Company) => void
                 names={names}
                 onEdit={() => setDialog('bulk-edit')}
                 onAddToGroup={() => setDialog('add-to-group')}
-                onClear={() => setSelected([])}
+                onClear={() => onSelect([])}
               />
             )}
             <CompanyTable
               companies={companies}
               loading={list.isFetching && !list.isFetchingNextPage}
               visibleColumns={columns}
-              sort={filter.sort}
-              onSortChange={(sort) => setFilter({ sort })}
+              sort={sort}
+              // A 查询器 has its own sort, edited with the query.
+              onSortChange={active ? undefined : (next) => setFilter({ sort: next })}
               selected={selected}
-              onSelect={setSelected}
+              onSelect={onSelect}
               onEdit={onEdit}
             />
           </Flex>
@@ -121,14 +158,24 @@ export function CompanyListView({ onEdit }: { onEdit: (company: Company) => void
         names={names}
         open={dialog === 'bulk-edit'}
         onClose={() => setDialog(null)}
-        onDone={() => setSelected([])}
+        onDone={() => onSelect([])}
       />
       <AddToGroupModal
         ids={ids}
         names={names}
         open={dialog === 'add-to-group'}
         onClose={() => setDialog(null)}
-        onDone={() => setSelected([])}
+        onDone={() => onSelect([])}
+      />
+      <SavedQueryFormModal
+        open={queryForm !== null}
+        query={queryForm?.query}
+        conditions={queryForm?.conditions}
+        onClose={() => setQueryForm(null)}
+        onSaved={(saved, created) => {
+          setQueryForm(null);
+          if (created) runQuery(saved.id);
+        }}
       />
     </Row>
   );

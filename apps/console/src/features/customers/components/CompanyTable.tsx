@@ -13,7 +13,8 @@ interface Props {
   loading: boolean;
   visibleColumns: string[];
   sort: CompanySort | undefined;
-  onSortChange: (sort: CompanySort | undefined) => void;
+  /** Without it the columns show `sort` but cannot change it. */
+  onSortChange?: (sort: CompanySort | undefined) => void;
   selected: Key[];
   onSelect: (keys: Key[]) => void;
   onEdit: (company: Company) => void;
@@ -34,7 +35,7 @@ export function CompanyTable({
   // On phones fixed columns would leave no room for the scrolling ones.
   const mobile = Grid.useBreakpoint().md === false;
   const abilities = useCustomerAbilities();
-  const { build } = useCompanyColumns(sort);
+  const { build } = useCompanyColumns(sort, onSortChange !== undefined);
   const remove = useDeleteCompany();
   const showError = useApiError();
   const canEdit = abilities.editCompany || abilities.editCompanyTags;
@@ -79,6 +80,7 @@ export function CompanyTable({
   };
 
   const onChange: TableProps<Company>['onChange'] = (_pagination, _filters, sorter) => {
+    if (!onSortChange) return;
     const one = Array.isArray(sorter) ? sorter[0] : sorter;
     const key = one?.columnKey as string | undefined;
     if (!one?.order || !key) return onSortChange(undefined);

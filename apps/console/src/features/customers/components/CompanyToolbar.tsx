@@ -19,11 +19,13 @@ interface Props {
   columns: { options: ColumnOption[]; value: string[]; onChange: (keys: string[] | null) => void };
   /** 高级查询: how many conditions are applied, and opening the panel. */
   advanced: { count: number; onToggle: () => void };
+  /** A 查询器 is being run: its conditions and sort replace the group, tag, sort and status filters. */
+  savedQuery?: boolean;
   onChange: (patch: { q?: string; status?: string; tag?: string; sort?: string; group?: number }) => void;
 }
 
 /** Search (one box: name, phone, QQ, service code), status, tag, sort and columns of the company list. */
-export function CompanyToolbar({ filter, knownTags, columns, advanced, onChange }: Props) {
+export function CompanyToolbar({ filter, knownTags, columns, advanced, savedQuery, onChange }: Props) {
   const { t } = useT();
   const screens = Grid.useBreakpoint();
   const mobile = screens.md === false;
@@ -43,7 +45,7 @@ export function CompanyToolbar({ filter, knownTags, columns, advanced, onChange 
           style={{ width: 280, maxWidth: '100%' }}
           data-testid="customer-search"
         />
-        {mobile && (
+        {mobile && !savedQuery && (
           <TreeSelect
             allowClear
             treeDefaultExpandAll
@@ -54,15 +56,19 @@ export function CompanyToolbar({ filter, knownTags, columns, advanced, onChange 
             style={{ flex: 1, minWidth: 140 }}
           />
         )}
-        <TagFilter value={filter.tag} known={knownTags} onChange={(tag) => onChange({ tag })} />
-        <Select
-          value={filter.sort ?? '-createdAt'}
-          onChange={(sort) => onChange({ sort: sort === '-createdAt' ? undefined : sort })}
-          options={SORTS.map((s) => ({ value: s, label: t(`customers.sort.${s}`) }))}
-          style={{ width: 130 }}
-          aria-label={t('customers.sortBy')}
-          data-testid="customer-sort"
-        />
+        {!savedQuery && (
+          <>
+            <TagFilter value={filter.tag} known={knownTags} onChange={(tag) => onChange({ tag })} />
+            <Select
+              value={filter.sort ?? '-createdAt'}
+              onChange={(sort) => onChange({ sort: sort === '-createdAt' ? undefined : sort })}
+              options={SORTS.map((s) => ({ value: s, label: t(`customers.sort.${s}`) }))}
+              style={{ width: 130 }}
+              aria-label={t('customers.sortBy')}
+              data-testid="customer-sort"
+            />
+          </>
+        )}
         <Badge count={advanced.count} size="small">
           <Button icon={<FilterOutlined />} onClick={advanced.onToggle} data-testid="advanced-query-toggle">
             {t('customers.advancedQuery')}
@@ -70,17 +76,19 @@ export function CompanyToolbar({ filter, knownTags, columns, advanced, onChange 
         </Badge>
         <ColumnPicker options={columns.options} value={columns.value} onChange={columns.onChange} />
       </Flex>
-      <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
-        <Segmented
-          value={filter.status ?? 'all'}
-          onChange={(status) => onChange({ status: status === 'all' ? undefined : String(status) })}
-          options={[
-            { value: 'all', label: t('customers.statusAll') },
-            ...STATUSES.map((s) => ({ value: s, label: t(`serviceStatus.${s}`) })),
-          ]}
-          data-testid="customer-status-filter"
-        />
-      </div>
+      {!savedQuery && (
+        <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+          <Segmented
+            value={filter.status ?? 'all'}
+            onChange={(status) => onChange({ status: status === 'all' ? undefined : String(status) })}
+            options={[
+              { value: 'all', label: t('customers.statusAll') },
+              ...STATUSES.map((s) => ({ value: s, label: t(`serviceStatus.${s}`) })),
+            ]}
+            data-testid="customer-status-filter"
+          />
+        </div>
+      )}
     </Flex>
   );
 }

@@ -15,13 +15,20 @@ import { LoadMore } from './LoadMore';
 import { TagFilter } from './TagFilter';
 
 /** The 2C list: contacts searched by name, phone (or its tail), QQ or e-mail, with bulk actions. */
-export function ContactListView({ onEdit }: { onEdit: (contact: Contact) => void }) {
+export function ContactListView({
+  selected,
+  onSelect: setSelected,
+  onEdit,
+}: {
+  selected: Key[];
+  onSelect: (keys: Key[]) => void;
+  onEdit: (contact: Contact) => void;
+}) {
   const { t } = useT();
   const { filter, update } = useCustomerListParams();
   const contactFilter = { q: filter.q, tag: filter.tag };
   const list = useContactList(contactFilter);
   const [q, setQ] = useState(filter.q ?? '');
-  const [selected, setSelected] = useState<Key[]>([]);
   const [editing, setEditing] = useState(false);
   const [columns, setColumns] = useColumnChoice('contacts', DEFAULT_CONTACT_COLUMNS);
 

@@ -1,9 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
+import type { ConditionSet } from '@yidan/contracts';
 import { Button, Segmented, Tooltip } from 'antd';
-import { useState } from 'react';
+import { type Key, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../../components/PageHeader';
 import { useT } from '../../../i18n/useT';
+import { useActiveSavedQuery } from '../hooks/useActiveSavedQuery';
 import { useCustomerAbilities } from '../hooks/useCustomerAbilities';
 import { useCustomerListParams } from '../hooks/useCustomerListParams';
 import type { Company, Contact } from '../types/customerTypes';
@@ -22,6 +24,10 @@ export function CustomersPage() {
   const abilities = useCustomerAbilities();
   const { list, filter, update } = useCustomerListParams();
   const [editing, setEditing] = useState<Editing>(null);
+  // Kept here rather than in the list views: 导出 exports exactly what the list shows or has selected.
+  const [conditions, setConditions] = useState<ConditionSet | null>(null);
+  const [selected, setSelected] = useState<Key[]>([]);
+  const { active: savedQuery } = useActiveSavedQuery();
   const contacts = list === 'contacts';
   const canCreate = contacts ? abilities.createContact : abilities.createCompany;
   const order =
@@ -49,21 +55,49 @@ export function CustomersPage() {
           <>
             <Segmented
               value={list}
-              onChange={(next) =>
-                update({ list: String(next), status: undefined, sort: undefined, group: undefined })
-              }
+              onChange={(next) => {
+                setConditions(null);
+                setSelected([]);
+                update({
+                  list: String(next),
+                  status: undefined,
+                  sort: undefined,
+                  group: undefined,
+                  query: undefined,
+                });
+              }}
               options={order.map((value) => ({ value, label: t(`customers.list.${value}`) }))}
               data-testid="customer-list-switch"
             />
-            <ImportExportButtons />
+            <ImportExportButtons
+              scope={{
+                list,
+                filter,
+                conditions: contacts ? null : conditions,
+                savedQuery: contacts ? null : savedQuery,
+                selectedIds: selected.map(Number),
+              }}
+            />
             {create}
           </>
         }
       />
       {contacts ? (
-        <ContactListView key="contacts" onEdit={(contact) => setEditing({ contact, contactMode: true })} />
+        <ContactListView
+          key="contacts"
+          selected={selected}
+          onSelect={setSelected}
+          onEdit={(contact) => setEditing({ contact, contactMode: true })}
+        />
       ) : (
-        <CompanyListView key="companies" onEdit={(company) => setEditing({ company })} />
+        <CompanyListView
+          key="companies"
+          conditions={conditions}
+          onConditionsChange={setConditions}
+          selected={selected}
+          onSelect={setSelected}
+          onEdit={(company) => setEditing({ company })}
+        />
       )}
       <CompanyFormDrawer
         open={editing !== null && !('contactMode' in editing)}

@@ -7,6 +7,8 @@ export const customerKeys = {
   companies: ['customers', 'companies'] as const,
   companyList: (filter: CompanyFilter, conditions: ConditionSet | null) =>
     ['customers', 'companies', 'list', filter, conditions] as const,
+  savedCompanyQueryRun: (id: number, q: string | undefined) =>
+    ['customers', 'companies', 'saved-query', id, q ?? ''] as const,
   companyQueryFields: ['customers', 'companies', 'query-fields'] as const,
   companySearch: (q: string) => ['customers', 'companies', 'search', q] as const,
   company: (id: number) => ['customers', 'companies', 'detail', id] as const,
@@ -16,5 +18,6 @@ export const customerKeys = {
   groups: ['customers', 'groups'] as const,
   settings: ['customers', 'settings'] as const,
   packages: ['customers', 'packages'] as const,
+  savedQueries: (entity: 'companies' | 'contacts') => ['customers', 'saved-queries', entity] as const,
   fields: (entity: FieldEntity) => ['customers', 'fields', entity] as const,
 };

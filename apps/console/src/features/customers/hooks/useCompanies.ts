@@ -13,21 +13,32 @@ import {
   searchCompaniesByConditions,
   updateCompany,
 } from '../api/companiesApi';
+import { runSavedCompanyQuery } from '../api/savedQueriesApi';
 import type { CompanyBulkSet, CompanyCreate, CompanyFilter, CompanyUpdate } from '../types/customerTypes';
 import { customerKeys } from './customerKeys';
 import { useInvalidateCustomers } from './useInvalidateCustomers';
 
 /**
  * The company list page by page (cursor); the first page also carries the expiry counts.
- * With an advanced-query condition set the same filters go to the search endpoint.
+ * With an advanced-query condition set the same filters go to the search endpoint; with a
+ * 查询器 its own conditions and sort apply and only the search box narrows it.
  */
-export function useCompanyList(filter: CompanyFilter, conditions: ConditionSet | null = null) {
+export function useCompanyList(
+  filter: CompanyFilter,
+  conditions: ConditionSet | null = null,
+  savedQueryId: number | null = null,
+) {
   return useInfiniteQuery({
-    queryKey: customerKeys.companyList(filter, conditions),
+    queryKey:
+      savedQueryId !== null
+        ? customerKeys.savedCompanyQueryRun(savedQueryId, filter.q)
+        : customerKeys.companyList(filter, conditions),
     queryFn: ({ pageParam }) =>
-      conditions
-        ? searchCompaniesByConditions(filter, conditions, pageParam)
-        : listCompanies(filter, pageParam),
+      savedQueryId !== null
+        ? runSavedCompanyQuery(savedQueryId, filter.q, pageParam)
+        : conditions
+          ? searchCompaniesByConditions(filter, conditions, pageParam)
+          : listCompanies(filter, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,

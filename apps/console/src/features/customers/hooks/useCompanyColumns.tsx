@@ -35,8 +35,9 @@ type Column = TableColumnType<Company> & { key: string };
 /**
  * The company table's columns: system fields under the vendor's names, the default contact's name and
  * mobile, extra columns (status, group, created) and custom fields. `options` feeds the column picker.
+ * Not `sortable`, the columns show the order without offering to change it.
  */
-export function useCompanyColumns(sort: CompanySort | undefined) {
+export function useCompanyColumns(sort: CompanySort | undefined, sortable = true) {
   const { t } = useT();
   const { can } = useAccess();
   const { data: defs = [] } = useFields('company');
@@ -138,7 +139,7 @@ export function useCompanyColumns(sort: CompanySort | undefined) {
 
     const withSort = (column: Column): Column => {
       const field = SORTABLE[column.key];
-      if (!field) return column;
+      if (!field || !sortable) return column;
       const order = sort === field ? 'ascend' : sort === `-${field}` ? 'descend' : null;
       return { ...column, sorter: true, sortOrder: order, sortDirections: ['ascend', 'descend'] };
     };
@@ -164,5 +165,5 @@ export function useCompanyColumns(sort: CompanySort | undefined) {
       ...available.filter((c) => visible.includes(c.key)).map(({ section: _s, ...c }) => withSort(c)),
     ];
     return { options, build };
-  }, [defs, directory, customerGroups, orgGroups, sort, t]);
+  }, [defs, directory, customerGroups, orgGroups, sort, sortable, t]);
 }

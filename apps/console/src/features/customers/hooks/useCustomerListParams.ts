@@ -9,8 +9,9 @@ export type CustomerList = 'companies' | 'contacts';
 const SORTS: CompanySort[] = ['name', '-name', 'createdAt', '-createdAt', 'serviceEnd', '-serviceEnd'];
 
 /**
- * The customer list's filters live in the URL (?list=&q=&status=&group=&tag=&sort=), so going back
- * from a customer's page returns to the same list and a filtered list can be shared as a link.
+ * The customer list's filters live in the URL (?list=&q=&status=&group=&tag=&sort=&query=), so going
+ * back from a customer's page returns to the same list and a filtered list can be shared as a link.
+ * `query` is the id of the 查询器 being run.
  */
 export function useCustomerListParams() {
   const me = useCurrentMe();
@@ -20,6 +21,7 @@ export function useCustomerListParams() {
     const status = params.get('status') as ServiceStatus | null;
     const sort = params.get('sort') as CompanySort | null;
     const group = Number(params.get('group'));
+    const query = Number(params.get('query'));
     const listParam = params.get('list');
     const list: CustomerList =
       listParam === 'contacts' || listParam === 'companies'
@@ -34,12 +36,15 @@ export function useCustomerListParams() {
       tag: params.get('tag') || undefined,
       sort: sort && SORTS.includes(sort) ? sort : undefined,
     };
-    return { list, filter };
+    const savedQueryId = Number.isInteger(query) && query > 0 ? query : null;
+    return { list, filter, savedQueryId };
   }, [params, me.vendor.customerMode]);
 
   const update = useCallback(
     (
-      patch: Partial<Record<'list' | 'q' | 'status' | 'group' | 'tag' | 'sort', string | number | undefined>>,
+      patch: Partial<
+        Record<'list' | 'q' | 'status' | 'group' | 'tag' | 'sort' | 'query', string | number | undefined>
+      >,
     ) => {
       // From the address bar, not the last render: two quick changes (clear search, then sort) both stick.
       const next = new URLSearchParams(window.location.search);

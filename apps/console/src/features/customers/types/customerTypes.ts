@@ -16,6 +16,10 @@ import type {
   customerSettingsSchema,
   fieldCreateBody,
   fieldUpdateBody,
+  queryVisibilitySchema,
+  savedQueryCreateBody,
+  savedQuerySchema,
+  savedQueryUpdateBody,
   servicePackageSchema,
 } from '@yidan/contracts';
 
@@ -49,6 +53,10 @@ export type CustomerSettings = Out<typeof customerSettingsSchema>;
 export type ServicePackage = Out<typeof servicePackageSchema>;
 export type FieldCreate = In<typeof fieldCreateBody>;
 export type FieldUpdate = In<typeof fieldUpdateBody>;
+export type SavedQuery = Out<typeof savedQuerySchema>;
+export type SavedQueryCreate = In<typeof savedQueryCreateBody>;
+export type SavedQueryUpdate = In<typeof savedQueryUpdateBody>;
+export type QueryVisibility = Out<typeof queryVisibilitySchema>;
 
 /** Filters of the company list; the server matches `q` against name, phones, QQ and service code. */
 export interface CompanyFilter {
