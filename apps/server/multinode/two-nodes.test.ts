@@ -94,7 +94,7 @@ async function loginAdmin(node: NodeProcess) {
   });
   expect(res.status, res.text).toBe(200);
   const sid = /yidan_sid=([^;]+)/.exec(res.headers.getSetCookie().join('\n'))?.[1];
-  expect(sid).toBeTruthy();
+  expect(sid).toMatch(/^\d+\./);
   const me = res.json() as { agent: { id: number }; vendor: { id: number }; csrfToken: string };
   return {
     me,

@@ -205,7 +205,8 @@ describe('API tokens', () => {
     expect(token).toMatch(/^ydt_\d+_/);
     const list = await v.admin.get('/api/v1/api-tokens');
     expect(list.body).not.toContain(token);
-    expect(list.json().items[0].prefix).toBeTruthy();
+    expect(list.json().items[0].prefix).toMatch(/^ydt_\d+_.+…$/);
+    expect(token.startsWith(list.json().items[0].prefix.slice(0, -1))).toBe(true);
 
     const bearer = await inject({
       method: 'GET',
