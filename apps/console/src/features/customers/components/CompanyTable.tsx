@@ -1,5 +1,4 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Flex, Grid, Popconfirm, Table, type TableProps, Tooltip } from 'antd';
+import { Grid, Table, type TableProps } from 'antd';
 import type { Key } from 'react';
 import { useApiError } from '../../../api/useApiError';
 import { useT } from '../../../i18n/useT';
@@ -7,6 +6,7 @@ import { useDeleteCompany } from '../hooks/useCompanies';
 import { useCompanyColumns } from '../hooks/useCompanyColumns';
 import { useCustomerAbilities } from '../hooks/useCustomerAbilities';
 import type { Company, CompanySort } from '../types/customerTypes';
+import { RowActions } from './RowActions';
 
 interface Props {
   companies: Company[];
@@ -46,36 +46,15 @@ export function CompanyTable({
     fixed: 'right',
     width: 96,
     render: (_, company) => (
-      <Flex gap={0}>
-        {canEdit && (
-          <Tooltip title={t('common.edit')}>
-            <Button
-              type="text"
-              size="small"
-              icon={<EditOutlined />}
-              aria-label={t('common.edit')}
-              onClick={() => onEdit(company)}
-              data-testid={`company-edit-${company.id}`}
-            />
-          </Tooltip>
-        )}
-        {abilities.deleteCompany && (
-          <Popconfirm
-            title={t('customers.deleteCompanyConfirm', { name: company.name })}
-            description={t('customers.deleteCompanyHint')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => remove.mutateAsync(company.id).catch((e) => showError(e))}
-          >
-            <Button
-              type="text"
-              size="small"
-              danger
-              icon={<DeleteOutlined />}
-              aria-label={t('common.delete')}
-            />
-          </Popconfirm>
-        )}
-      </Flex>
+      <RowActions
+        canEdit={canEdit}
+        canDelete={abilities.deleteCompany}
+        onEdit={() => onEdit(company)}
+        onDelete={() => remove.mutateAsync(company.id).catch((e) => showError(e))}
+        confirmTitle={t('customers.deleteCompanyConfirm', { name: company.name })}
+        confirmDescription={t('customers.deleteCompanyHint')}
+        testId={{ edit: `company-edit-${company.id}`, delete: `company-delete-${company.id}` }}
+      />
     ),
   };
 

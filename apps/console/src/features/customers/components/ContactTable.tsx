@@ -1,5 +1,4 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Flex, Grid, Popconfirm, Table, type TableProps, Tooltip } from 'antd';
+import { Grid, Table, type TableProps } from 'antd';
 import type { Key } from 'react';
 import { useApiError } from '../../../api/useApiError';
 import { useT } from '../../../i18n/useT';
@@ -7,6 +6,7 @@ import { useContactColumns } from '../hooks/useContactColumns';
 import { useDeleteContact } from '../hooks/useContacts';
 import { useCustomerAbilities } from '../hooks/useCustomerAbilities';
 import type { Contact } from '../types/customerTypes';
+import { RowActions } from './RowActions';
 
 interface Props {
   contacts: Contact[];
@@ -45,36 +45,14 @@ export function ContactTable({
     fixed: 'right',
     width: 96,
     render: (_, contact) => (
-      <Flex gap={0}>
-        {canEdit && (
-          <Tooltip title={t('common.edit')}>
-            <Button
-              type="text"
-              size="small"
-              icon={<EditOutlined />}
-              aria-label={t('common.edit')}
-              onClick={() => onEdit(contact)}
-              data-testid={`contact-edit-${contact.id}`}
-            />
-          </Tooltip>
-        )}
-        {abilities.deleteContact && (
-          <Popconfirm
-            title={t('customers.deleteContactConfirm', { name: contact.name })}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => remove.mutateAsync(contact.id).catch((e) => showError(e))}
-          >
-            <Button
-              type="text"
-              size="small"
-              danger
-              icon={<DeleteOutlined />}
-              aria-label={t('common.delete')}
-              data-testid={`contact-delete-${contact.id}`}
-            />
-          </Popconfirm>
-        )}
-      </Flex>
+      <RowActions
+        canEdit={canEdit}
+        canDelete={abilities.deleteContact}
+        onEdit={() => onEdit(contact)}
+        onDelete={() => remove.mutateAsync(contact.id).catch((e) => showError(e))}
+        confirmTitle={t('customers.deleteContactConfirm', { name: contact.name })}
+        testId={{ edit: `contact-edit-${contact.id}`, delete: `contact-delete-${contact.id}` }}
+      />
     ),
   };
 
