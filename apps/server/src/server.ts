@@ -9,6 +9,7 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { orgListeners } from './modules/org/listeners.js';
 import { orgRoutes } from './modules/org/routes.js';
 import { savedQueryRoutes } from './modules/queries/routes.js';
+import { ticketRoutes } from './modules/tickets/routes.js';
 import { scheduleTransferCleanup } from './modules/transfers/cleanup.js';
 import { transferJobs, transferListeners } from './modules/transfers/jobs.js';
 import { transferRoutes } from './modules/transfers/routes.js';
@@ -38,6 +39,7 @@ export const MODULE_ROUTES = [
   customerSyncRoutes,
   savedQueryRoutes,
   transferRoutes,
+  ticketRoutes,
 ];
 
 // Hooks live in module state; several servers in one process (tests) must register them once.

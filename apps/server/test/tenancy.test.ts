@@ -61,6 +61,9 @@ beforeAll(async () => {
       conditions: { all: [], any: [] },
     })
   ).json().id;
+  bIds.tickets = (
+    await b.admin.post('/api/v1/tickets', { subject: '乙工单', contactId: bIds.contacts })
+  ).json().id;
   aCompanyId = (await a.admin.post('/api/v1/companies', { name: '甲客户公司' })).json().id;
   for (const [k, v] of Object.entries(bIds))
     if (!Number.isInteger(v)) throw new Error(`setup of ${k} failed`);
@@ -70,6 +73,8 @@ afterAll(() => running.close());
 /** Routes whose empty body would fail validation before the tenancy check: a valid body of vendor A. */
 const BODIES: Record<string, () => unknown> = {
   'POST /api/v1/companies/:id/merge': () => ({ targetId: aCompanyId, confirm: true }),
+  'POST /api/v1/tickets/:id/comments': () => ({ body: '甲的回复', public: false }),
+  'POST /api/v1/tickets/:id/records': () => ({ channel: 'manual' }),
 };
 let aCompanyId = 0;
 

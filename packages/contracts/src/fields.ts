@@ -24,7 +24,7 @@ export const FIELD_TYPES = [
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
-export const FIELD_ENTITIES = ['company', 'contact'] as const;
+export const FIELD_ENTITIES = ['company', 'contact', 'ticket'] as const;
 export type FieldEntity = (typeof FIELD_ENTITIES)[number];
 
 /** An option of a select / multiselect, or a node of a cascade tree. */

@@ -6,4 +6,5 @@ export * from './org.js';
 export * from './permissions.js';
 export * from './problem.js';
 export * from './realtime.js';
+export * from './tickets.js';
 export * from './transfers.js';

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { ExportStatus, ImportStatus, Notification } from '@yidan/contracts';
+import type { ActorType, ExportStatus, ImportStatus, Notification, TicketChange } from '@yidan/contracts';
 
 /** Domain events, emitted by services after commit; listeners (realtime, jobs) react to them. */
 export interface DomainEventMap {
@@ -8,6 +8,15 @@ export interface DomainEventMap {
   'agent.sessionsRevoked': { vendorId: number; agentId: number; reason: string };
   'import.progress': { vendorId: number; agentId: number; status: ImportStatus };
   'export.progress': { vendorId: number; agentId: number; status: ExportStatus };
+  /** After a ticket change commits: rules, SLA, view counts and realtime pushes react to it. */
+  'ticket.changed': {
+    vendorId: number;
+    ticketId: number;
+    kind: 'created' | 'updated' | 'comment' | 'record' | 'merged' | 'split' | 'deleted';
+    changes: TicketChange[];
+    author: { type: ActorType; agentId?: number | null; contactId?: number | null; via?: string | null };
+    public?: boolean;
+  };
 }
 
 export class DomainEvents {

@@ -22,6 +22,8 @@ export const fieldDefinitions = pgTable(
       .notNull()
       .default(sql`'{"all":false,"groupIds":[],"agentIds":[]}'::jsonb`),
     regex: text('regex'),
+    /** Type-specific settings: calculated expression, product-table columns, rating scale … */
+    config: jsonb('config').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     sortOrder: integer('sort_order').notNull().default(0),
     enabled: boolean('enabled').notNull().default(true),
   },

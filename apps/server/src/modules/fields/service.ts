@@ -38,6 +38,20 @@ export const SYSTEM_FIELDS: Record<FieldEntity, { key: string; label: string; ty
     { key: 'tags', label: '标签', type: 'multiselect' },
     { key: 'notes', label: '备注', type: 'textarea' },
   ],
+  ticket: [
+    { key: 'subject', label: '标题', type: 'text' },
+    { key: 'description', label: '描述', type: 'textarea' },
+    { key: 'status', label: '状态', type: 'select' },
+    { key: 'priority', label: '优先级', type: 'select' },
+    { key: 'type', label: '类型', type: 'select' },
+    { key: 'contactId', label: '联系人', type: 'select' },
+    { key: 'companyId', label: '公司', type: 'select' },
+    { key: 'assigneeId', label: '客服', type: 'select' },
+    { key: 'groupId', label: '客服组', type: 'select' },
+    { key: 'ccAgentIds', label: '抄送', type: 'multiselect' },
+    { key: 'tags', label: '标签', type: 'multiselect' },
+    { key: 'dueAt', label: '截止时间', type: 'datetime' },
+  ],
 };
 
 type Row = typeof fieldDefinitions.$inferSelect;

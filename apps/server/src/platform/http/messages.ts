@@ -151,6 +151,32 @@ export const ERRORS = {
     en: 'The task has not finished or has no file to download',
   },
   merge_same: { status: 422, zh: '不能把公司合并到它自己', en: 'A company cannot be merged into itself' },
+  ticket_closed: {
+    status: 409,
+    zh: '工单已关闭，不能再修改',
+    en: 'The ticket is closed and can no longer be changed',
+  },
+  ticket_merged: { status: 409, zh: '工单已被合并', en: 'The ticket has been merged into another' },
+  ticket_merge_same: {
+    status: 422,
+    zh: '不能把工单合并到它自己',
+    en: 'A ticket cannot be merged into itself',
+  },
+  ticket_merge_customer: {
+    status: 422,
+    zh: '只能合并同一客户的工单',
+    en: 'Only tickets of the same customer can be merged',
+  },
+  ticket_edit_denied: {
+    status: 403,
+    zh: '你没有编辑该工单的权限',
+    en: 'You may not edit this ticket',
+  },
+  template_default_delete: {
+    status: 409,
+    zh: '默认模板不能删除，请先取消默认',
+    en: 'The default template cannot be deleted; unset it first',
+  },
   internal: {
     status: 500,
     zh: '服务器内部错误，请稍后重试',
@@ -239,6 +265,15 @@ export const FIELD_MESSAGES: Record<string, { zh: string; en: string }> = {
   },
   unknown_agent: { zh: '没有这个客服', en: 'No such agent' },
   unknown_group: { zh: '没有这个分组', en: 'No such group' },
+  agent_unavailable: {
+    zh: '该客服已停用、不可接单或没有工单权限',
+    en: 'This agent is disabled, not taking tickets or has no ticket access',
+  },
+  invalid_cursor: { zh: '分页游标无效', en: 'Invalid page cursor' },
+  unknown_contact: { zh: '没有这个联系人', en: 'No such contact' },
+  unknown_company: { zh: '没有这个公司', en: 'No such company' },
+  unknown_template: { zh: '没有这个工单模板或已停用', en: 'No such ticket template, or it is disabled' },
+  not_in_template: { zh: '该字段不在所选工单模板中', en: 'This field is not in the chosen template' },
   not_importable: { zh: '该类型的字段不支持导入', en: 'Fields of this type cannot be imported' },
   invalid_gender: { zh: '性别应为男或女', en: 'Gender must be 男 or 女' },
   invalid_import_date: {

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { FIELD_ENTITIES } from '@yidan/contracts';
+
 import { Button, Card, Tabs } from 'antd';
 import { useState } from 'react';
 import { PageHeader } from '../../../components/PageHeader';
@@ -9,6 +9,8 @@ import { useFields } from '../hooks/useFields';
 import type { FieldDefinition, FieldEntity } from '../types/customerTypes';
 import { FieldFormDrawer } from './FieldFormDrawer';
 import { FieldTable } from './FieldTable';
+
+const CUSTOMER_ENTITIES = ['company', 'contact'] as const;
 
 /** 客户字段 (manual 2.11.2): company and contact fields; rename and reorder system fields, add custom ones. */
 export function CustomerFieldsPage() {
@@ -38,7 +40,7 @@ export function CustomerFieldsPage() {
         <Tabs
           activeKey={entity}
           onChange={(key) => setEntity(key as FieldEntity)}
-          items={FIELD_ENTITIES.map((key) => ({ key, label: t(`fields.entity.${key}`) }))}
+          items={CUSTOMER_ENTITIES.map((key) => ({ key, label: t(`fields.entity.${key}`) }))}
           data-testid="field-entity-tabs"
         />
         <FieldTable
