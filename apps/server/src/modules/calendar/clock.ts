@@ -68,26 +68,41 @@ export function businessStatus(
 ): BusinessStatus {
   const { date, time, weekday } = localTime(at, timeZone);
   const span = spans.find((s) => s.startDate <= date && date <= s.endDate);
-  const rangesOf = (day: number) => weekly.find((w) => w.weekday === day)?.ranges ?? [];
-  let ranges = rangesOf(weekday);
-  let reason: BusinessStatus['reason'] = ranges.length > 0 ? 'weekday' : 'weekend';
-  if (span?.kind === 'holiday') {
-    ranges = [];
-    reason = 'holiday';
-  } else if (span?.kind === 'workday') {
-    // A make-up day works the hours of the first weekday that has any (usually Monday).
-    ranges =
-      ranges.length > 0
-        ? ranges
-        : (weekly.filter((w) => w.ranges.length > 0).sort((a, b) => a.weekday - b.weekday)[0]?.ranges ?? []);
-    reason = 'workday';
-  }
+  const ranges = workingRanges(date, weekday, weekly, spans);
+  const reason: BusinessStatus['reason'] =
+    span?.kind === 'holiday'
+      ? 'holiday'
+      : span?.kind === 'workday'
+        ? 'workday'
+        : ranges.length > 0
+          ? 'weekday'
+          : 'weekend';
   return {
     isWorkday: ranges.length > 0,
     inBusinessHours: ranges.some((r) => r.start <= time && time < r.end),
     reason,
     dayName: span?.name ?? null,
   };
+}
+
+export type Range = { start: string; end: string };
+
+/**
+ * The business-hour ranges of one local date, Chinese style: a holiday closes the day, a make-up
+ * workday (调休) opens a weekend day with the hours of the first weekday that has any.
+ */
+export function workingRanges(
+  date: string,
+  weekday: number,
+  weekly: WeeklyHours,
+  spans: CalendarSpan[],
+): Range[] {
+  const span = spans.find((s) => s.startDate <= date && date <= s.endDate);
+  const own = weekly.find((w) => w.weekday === weekday)?.ranges ?? [];
+  if (span?.kind === 'holiday') return [];
+  if (span?.kind === 'workday' && own.length === 0)
+    return weekly.filter((w) => w.ranges.length > 0).sort((a, b) => a.weekday - b.weekday)[0]?.ranges ?? [];
+  return own;
 }
 
 /** Whether a shift covers `time` on its own date (`sameDay`) or as the tail of yesterday's overnight shift. */
