@@ -149,6 +149,7 @@ export const tickets = pgTable(
     index('tickets_company').on(t.vendorId, t.companyId),
     index('tickets_parent').on(t.vendorId, t.parentId),
     index('tickets_created').on(t.vendorId, t.createdAt),
+    index('tickets_updated').on(t.vendorId, t.updatedAt, t.id),
     index('tickets_search').using('gin', t.search),
     index('tickets_cc_agents').using('gin', t.ccAgentIds),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_updated" ON "tickets" USING btree ("vendor_id","updated_at","id");
