@@ -1,7 +1,8 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../platform/db/errors.js';
 import { AppError } from '../../platform/http/errors.js';
+import { type CustomerContext, companyScope } from './context.js';
 import { companies, customerGroups } from './schema.js';
 
 const columns = {
@@ -19,6 +20,21 @@ export async function listCustomerGroups(db: Db, vendorId: number) {
     .from(customerGroups)
     .where(eq(customerGroups.vendorId, vendorId))
     .orderBy(asc(customerGroups.sortOrder), asc(customerGroups.id));
+}
+
+/** The tree as a caller sees it: company counts only over the companies in their data scope. */
+export async function listCustomerGroupsFor(db: Db, ctx: CustomerContext) {
+  const vendorId = ctx.actor.vendorId;
+  const [groups, counts] = await Promise.all([
+    listCustomerGroups(db, vendorId),
+    db
+      .select({ groupId: companies.groupId, n: sql<number>`count(*)::int` })
+      .from(companies)
+      .where(and(eq(companies.vendorId, vendorId), isNotNull(companies.groupId), companyScope(ctx)))
+      .groupBy(companies.groupId),
+  ]);
+  const byGroup = new Map(counts.map((c) => [c.groupId, c.n]));
+  return groups.map((g) => ({ ...g, companyCount: byGroup.get(g.id) ?? 0 }));
 }
 
 async function getCustomerGroup(db: Db, vendorId: number, id: number) {

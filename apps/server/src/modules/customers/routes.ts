@@ -41,7 +41,7 @@ import { customerContext, presentContext } from './context.js';
 import {
   createCustomerGroup,
   deleteCustomerGroup,
-  listCustomerGroups,
+  listCustomerGroupsFor,
   updateCustomerGroup,
 } from './groups.js';
 import { identify } from './identify.js';
@@ -264,7 +264,7 @@ export function customerRoutes(app: App, { db }: Deps) {
         response: { 200: z.object({ items: z.array(customerGroupSchema) }) },
       },
     },
-    async (req) => ({ items: await listCustomerGroups(db, actorOf(req).vendorId) }),
+    async (req) => ({ items: await listCustomerGroupsFor(db, await ctx(req)) }),
   );
   app.post(
     '/api/v1/customer-groups',
