@@ -2,6 +2,7 @@ import { calendarRoutes } from './modules/calendar/routes.js';
 import { scheduleExpiryReminders } from './modules/customers/expiry.js';
 import { registerCustomerFieldHooks } from './modules/customers/fieldHooks.js';
 import { customerRoutes } from './modules/customers/routes.js';
+import { customerStatisticsRoutes } from './modules/customers/statisticsRoutes.js';
 import { customerSyncRoutes } from './modules/customers/syncRoutes.js';
 import { fieldRoutes } from './modules/fields/routes.js';
 import { notificationJobs, notificationListeners } from './modules/notifications/listeners.js';
@@ -9,7 +10,14 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { orgListeners } from './modules/org/listeners.js';
 import { orgRoutes } from './modules/org/routes.js';
 import { savedQueryRoutes } from './modules/queries/routes.js';
+import { registerTicketCustomerHooks } from './modules/tickets/customerHooks.js';
+import { registerTicketFieldHooks } from './modules/tickets/fieldHooks.js';
+import { ticketOperationRoutes } from './modules/tickets/operationRoutes.js';
+import { ticketPrintRoutes } from './modules/tickets/printRoutes.js';
+import { ticketRealtimeListeners } from './modules/tickets/realtime.js';
 import { ticketRoutes } from './modules/tickets/routes.js';
+import { ticketTemplateRoutes } from './modules/tickets/templateRoutes.js';
+import { ticketViewRoutes } from './modules/tickets/viewRoutes.js';
 import { scheduleTransferCleanup } from './modules/transfers/cleanup.js';
 import { transferJobs, transferListeners } from './modules/transfers/jobs.js';
 import { transferRoutes } from './modules/transfers/routes.js';
@@ -21,6 +29,7 @@ import type { Config } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/client.js';
 import { migrate } from './platform/db/migrate.js';
 import { DomainEvents } from './platform/events.js';
+import { fileRoutes } from './platform/files/routes.js';
 import { buildApp } from './platform/http/app.js';
 import { markShuttingDown } from './platform/http/operations.js';
 import type { App, Deps } from './platform/http/route.js';
@@ -36,10 +45,16 @@ export const MODULE_ROUTES = [
   notificationRoutes,
   fieldRoutes,
   customerRoutes,
+  customerStatisticsRoutes,
   customerSyncRoutes,
   savedQueryRoutes,
   transferRoutes,
   ticketRoutes,
+  ticketTemplateRoutes,
+  fileRoutes,
+  ticketOperationRoutes,
+  ticketPrintRoutes,
+  ticketViewRoutes,
 ];
 
 // Hooks live in module state; several servers in one process (tests) must register them once.
@@ -74,6 +89,8 @@ export async function startServer(
   const jobs = config.jobs ? new Jobs(database.sql, log) : null;
   const deps: Deps = { config, database, db: database.db, events, jobs };
   registerCustomerFieldHooksOnce();
+  registerTicketCustomerHooks();
+  registerTicketFieldHooks();
   const boot = await ensureFirstVendor(database.db, config.adminPassword);
   const app = await buildApp(deps, {
     logger: opts.logger,
@@ -98,6 +115,7 @@ export async function startServer(
   notificationListeners(events, () => realtime);
   orgListeners(events, () => realtime);
   transferListeners(events, () => realtime);
+  const ticketPushes = ticketRealtimeListeners(events, () => realtime);
 
   let closing: Promise<void> | null = null;
   return {
@@ -108,6 +126,7 @@ export async function startServer(
     close() {
       closing ??= (async () => {
         markShuttingDown();
+        ticketPushes.stop();
         await realtime?.close();
         await app.close();
         await jobs?.stop();

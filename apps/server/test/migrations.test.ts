@@ -99,5 +99,5 @@ describe('migrations', () => {
     ).rejects.toMatchObject({
       code: 2,
     });
-  });
+  }, 120_000); // three npm + tsx start-ups: slow on a loaded 2-core machine
 });

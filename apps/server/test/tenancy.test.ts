@@ -6,8 +6,8 @@ import { expectProblem, makeAgent, makeVendor, startTestServer, type TestVendor 
 let running: Running;
 let a: TestVendor;
 let b: TestVendor;
-/** One resource of vendor B per kind of id a route takes. */
-const bIds: Record<string, number> = {};
+/** One resource of vendor B per kind of id a route takes (files have UUID ids). */
+const bIds: Record<string, number | string> = {};
 
 beforeAll(async () => {
   running = await startTestServer();
@@ -46,6 +46,11 @@ beforeAll(async () => {
   const upload = multipart({ entity: 'companies' }, csv);
   bIds.imports = (await b.admin.request('POST', '/api/v1/imports', upload.payload, upload.headers)).json().id;
   bIds.exports = (await b.admin.post('/api/v1/exports', { entity: 'companies' })).json().id;
+  const ticketCsv = multipart({}, { name: 'bt.csv', data: Buffer.from('标题\n乙导入工单\n') });
+  bIds['ticket-imports'] = (
+    await b.admin.request('POST', '/api/v1/ticket-imports', ticketCsv.payload, ticketCsv.headers)
+  ).json().id;
+  bIds['ticket-exports'] = (await b.admin.post('/api/v1/ticket-exports', {})).json().id;
   bIds['customer-groups'] = (await b.admin.post('/api/v1/customer-groups', { name: '乙客户组' })).json().id;
   bIds['customer-templates'] = (
     await b.admin.post('/api/v1/customer-templates', {
@@ -64,19 +69,37 @@ beforeAll(async () => {
   bIds.tickets = (
     await b.admin.post('/api/v1/tickets', { subject: '乙工单', contactId: bIds.contacts })
   ).json().id;
+  // Stored views have numeric ids (as strings); system views ('sys:mine') exist in every vendor.
+  bIds['ticket-views'] = Number(
+    (
+      await b.admin.post('/api/v1/ticket-views', { name: '乙查询器', conditions: { all: [], any: [] } })
+    ).json().id,
+  );
   aCompanyId = (await a.admin.post('/api/v1/companies', { name: '甲客户公司' })).json().id;
+  aTicketId = (await a.admin.post('/api/v1/tickets', { subject: '甲工单' })).json().id;
+  bIds['print-templates'] = (
+    await b.admin.post('/api/v1/print-templates', { name: '乙打印模板', body: '{{ticket.subject}}' })
+  ).json().id;
+  bIds['ticket-templates'] = (await b.admin.post('/api/v1/ticket-templates', { name: '乙模板' })).json().id;
+  const file = multipart({}, { name: 'b.txt', data: Buffer.from('乙的文件') });
+  bIds.files = (await b.admin.request('POST', '/api/v1/files', file.payload, file.headers)).json().fileId;
   for (const [k, v] of Object.entries(bIds))
-    if (!Number.isInteger(v)) throw new Error(`setup of ${k} failed`);
+    if (!Number.isInteger(v) && !(k === 'files' && typeof v === 'string'))
+      throw new Error(`setup of ${k} failed`);
 });
 afterAll(() => running.close());
 
 /** Routes whose empty body would fail validation before the tenancy check: a valid body of vendor A. */
 const BODIES: Record<string, () => unknown> = {
   'POST /api/v1/companies/:id/merge': () => ({ targetId: aCompanyId, confirm: true }),
+  'POST /api/v1/tickets/:id/merge': () => ({ targetId: aTicketId }),
+  'POST /api/v1/tickets/:id/split': () => ({ children: [{ subject: '甲子单' }] }),
+  'PATCH /api/v1/print-templates/:id': () => ({ name: '甲改名' }),
   'POST /api/v1/tickets/:id/comments': () => ({ body: '甲的回复', public: false }),
   'POST /api/v1/tickets/:id/records': () => ({ channel: 'manual' }),
 };
 let aCompanyId = 0;
+let aTicketId = 0;
 
 // Public on purpose: a vendor's logo is shown on its chat widget and public pages.
 const PUBLIC_BY_DESIGN = new Set(['GET /api/v1/vendors/:id/logo']);

@@ -141,3 +141,41 @@ describe('tickets', () => {
     expectProblem(await w.admin.get('/api/v1/tickets?cursor=garbage'), 400);
   });
 });
+
+describe('system ticket fields', () => {
+  it('enforces read-only and required flags of system fields for agents', async () => {
+    const w = await makeVendor(running, '系统字段');
+    const fields = (await w.admin.get('/api/v1/fields?entity=ticket')).json().items;
+    const byKey = (k: string) => fields.find((f: { key: string }) => f.key === k);
+    expect(
+      (await w.admin.patch(`/api/v1/fields/${byKey('priority').id}`, { readOnly: { all: true } })).statusCode,
+    ).toBe(200);
+    expect(
+      (await w.admin.patch(`/api/v1/fields/${byKey('contactId').id}`, { required: true })).statusCode,
+    ).toBe(200);
+    const role = (
+      await w.admin.post('/api/v1/roles', {
+        name: '坐席',
+        permissions: ['ticket.view', 'ticket.create', 'ticket.edit'],
+        dataScope: 'all',
+      })
+    ).json();
+    const { client } = await makeAgent(running, w, { roleId: role.id });
+    const missing = expectProblem(await client.post('/api/v1/tickets', { subject: '没有联系人' }), 400);
+    expect(missing.errors.map((e: { path: string }) => e.path)).toContain('body.contactId');
+    const company = (
+      await w.admin.post('/api/v1/companies', { name: '某公司', contacts: [{ name: '联系人' }] })
+    ).json();
+    const t = (
+      await client.post('/api/v1/tickets', { subject: '有联系人', contactId: company.primaryContact.id })
+    ).json();
+    const ro = expectProblem(await client.patch(`/api/v1/tickets/${t.id}`, { priority: 'urgent' }), 400);
+    expect(ro.errors[0]).toMatchObject({ path: 'body.priority' });
+    expect((await w.admin.patch(`/api/v1/tickets/${t.id}`, { priority: 'urgent' })).statusCode).toBe(200);
+    expectProblem(
+      await w.admin.patch(`/api/v1/fields/${byKey('priority').id}`, { key: 'prio' }),
+      409,
+      'system_field',
+    );
+  });
+});

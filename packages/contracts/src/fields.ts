@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Custom field types shared by companies, contacts, tickets, summaries, on-site tasks and forms
- * (manual 2.11.2, 5.1.1). Ticket-only types (rating, signature, product table …) join later.
+ * (manual 2.11.2, 5.1.1). The types in TICKET_ONLY_FIELD_TYPES exist for tickets only.
  */
 export const FIELD_TYPES = [
   'text', // 单行文本
@@ -21,8 +21,36 @@ export const FIELD_TYPES = [
   'url', // 网址
   'attachment', // 附件
   'location', // 位置
+  'rating', // 评星: integer 1..config.max (default 5)
+  'signature', // 签名: the fileId of an uploaded image
+  'sms_code', // 短信验证码: { mobile, verified }
+  'product_table', // 商品表: { rows: [{ name, price (fen), quantity, total }], total }
+  'asset', // 资产表: { assetId?, name, serial? }
+  'calculated', // 计算字段: read-only, config.expression over numeric fields
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
+
+/** Types a company or contact field cannot have (manual 5.1.1 lists them for tickets). */
+export const TICKET_ONLY_FIELD_TYPES = [
+  'rating',
+  'signature',
+  'sms_code',
+  'product_table',
+  'asset',
+  'calculated',
+] as const satisfies readonly FieldType[];
+export const isTicketOnlyFieldType = (t: FieldType) =>
+  (TICKET_ONLY_FIELD_TYPES as readonly FieldType[]).includes(t);
+
+/** Field types whose values a calculated field may use (calculated fields cannot nest). */
+export const NUMERIC_FIELD_TYPES = ['integer', 'decimal', 'rating'] as const satisfies readonly FieldType[];
+
+/**
+ * Type-specific settings (field_definitions.config): rating `{ max: 3..10 }`; calculated
+ * `{ expression: "price * qty + fee", precision?: 0..6 }` (keys of numeric fields, numbers,
+ * + - * / and parentheses); other types take none.
+ */
+export const fieldConfigSchema = z.record(z.string().max(40), z.unknown());
 
 export const FIELD_ENTITIES = ['company', 'contact', 'ticket'] as const;
 export type FieldEntity = (typeof FIELD_ENTITIES)[number];
@@ -69,6 +97,7 @@ export const fieldDefinitionSchema = z.object({
   regex: z.string().nullable(),
   sortOrder: z.number().int(),
   enabled: z.boolean(),
+  config: z.record(z.string(), z.unknown()),
 });
 export type FieldDefinition = z.infer<typeof fieldDefinitionSchema>;
 
@@ -81,6 +110,7 @@ export const fieldCreateBody = z.object({
   required: z.boolean().optional(),
   readOnly: readOnlySchema.optional(),
   regex: z.string().max(200).optional(),
+  config: fieldConfigSchema.optional(),
 });
 export const fieldUpdateBody = z
   .object({
@@ -91,6 +121,7 @@ export const fieldUpdateBody = z
     readOnly: readOnlySchema,
     regex: z.string().max(200).nullable(),
     enabled: z.boolean(),
+    config: fieldConfigSchema,
   })
   .partial()
   .strict();
@@ -110,3 +141,29 @@ export const locationValueSchema = z.object({
 export const attachmentValueSchema = z.array(
   z.object({ fileId: z.string().max(100), name: z.string().max(255), size: z.number().int().min(0) }),
 );
+
+/** 商品表 value as stored: prices and totals in fen (分), totals computed by the server. */
+export const productTableValueSchema = z.object({
+  rows: z.array(
+    z.object({ name: z.string(), price: z.number().int(), quantity: z.number(), total: z.number().int() }),
+  ),
+  total: z.number().int(),
+});
+/** 资产表 reference (the asset register itself comes with the assets module). */
+export const assetValueSchema = z
+  .object({
+    assetId: z.string().trim().min(1).max(100).optional(),
+    name: z.string().trim().min(1).max(200),
+    serial: z.string().trim().max(100).optional(),
+  })
+  .strict();
+
+/** An uploaded file (POST /api/v1/files): what attachments and signature fields refer to. */
+export const uploadedFileSchema = z.object({
+  fileId: z.string(),
+  name: z.string(),
+  size: z.number().int(),
+  mime: z.string(),
+});
+export type UploadedFile = z.infer<typeof uploadedFileSchema>;
+export const fileIdParam = z.object({ id: z.uuid() });

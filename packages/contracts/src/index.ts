@@ -1,5 +1,6 @@
 export * from './auth.js';
 export * from './conditions.js';
+export * from './customerStatistics.js';
 export * from './customers.js';
 export * from './fields.js';
 export * from './org.js';

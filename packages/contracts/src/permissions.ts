@@ -33,6 +33,7 @@ export const PERMISSION_GROUPS = {
     'ticket.create',
     'ticket.edit',
     'ticket.delete',
+    'ticket.import',
     'ticket.export',
     'ticket.settings',
   ],
@@ -64,6 +65,7 @@ export const PERMISSION_MODULE: Partial<Record<Permission, ModuleGrant>> = {
   'ticket.create': 'ticket',
   'ticket.edit': 'ticket',
   'ticket.delete': 'ticket',
+  'ticket.import': 'ticket',
   'ticket.export': 'ticket',
   'ticket.settings': 'ticket',
 };

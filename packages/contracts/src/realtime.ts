@@ -9,6 +9,12 @@ export interface AgentServerEvents {
   /** Progress of the agent's own import (after every chunk) and its end. */
   'import.progress': (payload: ImportStatus) => void;
   'export.progress': (payload: ExportStatus) => void;
+  /**
+   * Tickets of the vendor changed (at most one push per vendor every 500 ms, listing the tickets
+   * changed since the last one; `truncated` when there were too many to list): refresh view counts
+   * and open lists.
+   */
+  'tickets.changed': (payload: { ticketIds: number[]; truncated: boolean }) => void;
 }
 export type AgentEventName = keyof AgentServerEvents;
 export type AgentEventPayload<E extends AgentEventName> = Parameters<AgentServerEvents[E]>[0];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { conditionSetSchema } from './conditions.js';
-import { attachmentValueSchema } from './fields.js';
+import { conditionSetSchema, localizedLabelSchema } from './conditions.js';
+import { attachmentValueSchema, fieldDefinitionSchema } from './fields.js';
 
 /**
  * Tickets (manual chapter 5): one customer problem from first contact to confirmed closure.
@@ -224,6 +224,8 @@ export const serviceRecordBody = z
 export const ticketListQuery = z.object({
   /** A saved or system view (查询器). */
   viewId: z.string().max(40).optional(),
+  /** With viewId: one group of the view's grouping (a value from GET /ticket-views/:id/groups; '' = none). */
+  viewGroup: z.string().max(100).optional(),
   q: z.string().trim().max(100).optional(),
   status: z.enum(TICKET_STATUSES).optional(),
   contactId: z.coerce.number().int().positive().optional(),
@@ -402,3 +404,78 @@ export const printTemplateBody = z
   .strict();
 export const printTemplateUpdateBody = printTemplateBody.partial().strict();
 export const printRenderResult = z.object({ html: z.string() });
+
+/** GET /tickets/:id/print: a chosen print template, else the default one, else the built-in layout. */
+export const printQuery = z.object({ templateId: z.coerce.number().int().positive().optional() });
+/** The placeholders a print template may use, for the template editor. */
+export const printPlaceholderList = z.object({
+  items: z.array(z.object({ key: z.string(), label: z.string(), group: z.string() })),
+  /** The built-in layout's Liquid source (查看并下载默认打印模板), a starting point for own templates. */
+  defaultBody: z.string(),
+});
+export const printTemplateList = z.object({ items: z.array(printTemplateSchema) });
+
+/** 工单生成 FAQ (manual 5.2.11): a draft the knowledge base completes. */
+export const ticketFaqDraft = z.object({
+  ticketId: z.number().int(),
+  question: z.string(),
+  answer: z.string(),
+});
+/** 批量创建 result. */
+export const ticketBatchCreateResult = z.object({
+  created: z.number().int(),
+  ticketIds: z.array(z.number().int()),
+});
+
+/** GET /api/v1/ticket-views: the sidebar's views, or with manage=true every view the caller may see or manage. */
+export const ticketViewListQuery = z.object({
+  manage: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+export const ticketViewList = z.object({ items: z.array(ticketViewSchema) });
+/** A view id: 'sys:<key>' for system views, the numeric id of a stored one. */
+export const ticketViewIdParam = z.object({
+  id: z.string().regex(/^(sys:[a-z_]{1,30}|[1-9]\d{0,14})$/, { error: 'invalid_view_id' }),
+});
+/** 查询器排序: view ids in their new order (views not listed follow them). */
+export const ticketViewOrderBody = z.object({ ids: z.array(z.string().max(40)).min(1).max(500) }).strict();
+/** Counts per value of a view's grouping; `value` '' is the group without a value. */
+export const ticketViewGroupsSchema = z.object({
+  groupBy: z.string().nullable(),
+  items: z.array(
+    z.object({ value: z.string(), label: localizedLabelSchema.nullable(), count: z.number().int() }),
+  ),
+});
+const labelledKey = z.object({ key: z.string(), label: localizedLabelSchema });
+/** What the view editor offers: display columns, groupings and sort fields. */
+export const ticketViewOptionsSchema = z.object({
+  columns: z.array(labelledKey),
+  groupBy: z.array(labelledKey),
+  sortFields: z.array(labelledKey),
+});
+
+/** GET /api/v1/ticket-templates: the enabled templates visible to the caller; all=true (工单设置) every one. */
+export const ticketTemplateListQuery = z.object({
+  all: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+export const ticketTemplateList = z.object({ items: z.array(ticketTemplateSchema) });
+/** What a ticket form of this template renders: its fields in order, with section, required and editable. */
+export const ticketTemplateFormSchema = z.object({
+  template: ticketTemplateSchema,
+  sections: z.array(templateSectionSchema),
+  fields: z.array(
+    fieldDefinitionSchema.extend({
+      section: z.string().nullable(),
+      /** The field's own required flag or the template's. */
+      required: z.boolean(),
+      /** false for calculated fields and fields read-only for the caller. */
+      editable: z.boolean(),
+    }),
+  ),
+});
+export type TicketTemplateForm = z.infer<typeof ticketTemplateFormSchema>;

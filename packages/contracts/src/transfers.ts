@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { companyCreateBody, companySearchBody, contactCreateBody, contactListQuery } from './customers.js';
+import { TICKET_STATUSES } from './tickets.js';
 
 const id = z.number().int().positive();
 
-/** What an import or export moves; tickets join later. */
-export const TRANSFER_ENTITIES = ['companies', 'contacts'] as const;
+/** What an import or export moves. */
+export const TRANSFER_ENTITIES = ['companies', 'contacts', 'tickets'] as const;
 export type TransferEntity = (typeof TRANSFER_ENTITIES)[number];
+/** What the customer routes (/api/v1/imports, /api/v1/exports) move; tickets have their own routes. */
+export const CUSTOMER_TRANSFER_ENTITIES = ['companies', 'contacts'] as const;
+/** Rows per ticket import (manual 5.2.5) and per ticket export. */
+export const TICKET_IMPORT_MAX_ROWS = 5_000;
+export const TICKET_EXPORT_MAX_ROWS = 50_000;
 export const TRANSFER_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
 
@@ -21,7 +27,7 @@ const flag = z
 
 /** The text fields of the multipart upload (`file` is the file part). */
 export const importUploadFields = z.object({
-  entity: z.enum(TRANSFER_ENTITIES),
+  entity: z.enum(CUSTOMER_TRANSFER_ENTITIES),
   /** JSON of an ImportMapping; without it the columns are matched by header. */
   mapping: z.string().max(100_000).optional(),
   /** 不更新重复信息: rows matching an existing record are skipped. */
@@ -30,6 +36,17 @@ export const importUploadFields = z.object({
   noHeader: flag.optional(),
 });
 export const importPreviewFields = importUploadFields.pick({ entity: true, noHeader: true });
+
+/**
+ * The text fields of a ticket import upload (POST /api/v1/ticket-imports). Tickets have no natural
+ * key, so there is no "skipExisting": the same file (by content) is refused within 24 hours instead.
+ */
+export const ticketImportUploadFields = z.object({
+  entity: z.literal('tickets').optional(),
+  mapping: z.string().max(100_000).optional(),
+  noHeader: flag.optional(),
+});
+export const ticketImportPreviewFields = ticketImportUploadFields.pick({ entity: true, noHeader: true });
 
 export const importStatusSchema = z.object({
   id,
@@ -81,6 +98,28 @@ export const exportCreateBody = z.discriminatedUnion('entity', [
   }),
 ]);
 export type ExportCreateInput = z.infer<typeof exportCreateBody>;
+
+/** A ticket export's scope: a view (查询器), the list's filters, or both (manual 5.2.5). */
+export const ticketExportQuery = z.object({
+  viewId: z.string().max(40).optional(),
+  /** With viewId: one group of the view's grouping ('' = none), as GET /api/v1/tickets takes it. */
+  viewGroup: z.string().max(100).optional(),
+  q: z.string().trim().max(100).optional(),
+  status: z.enum(TICKET_STATUSES).optional(),
+  contactId: id.optional(),
+  companyId: id.optional(),
+  assigneeId: id.optional(),
+  unresolved: z.boolean().optional(),
+  /** `-updatedAt`, `number` … as GET /api/v1/tickets takes it. */
+  sort: z.string().max(60).optional(),
+});
+export const ticketExportCreateBody = z.object({
+  entity: z.literal('tickets').optional(),
+  query: ticketExportQuery.optional(),
+  /** 导出部分工单: the selected tickets. */
+  ids: z.array(id).min(1).max(1000).optional(),
+});
+export type TicketExportInput = z.infer<typeof ticketExportCreateBody>;
 
 export const exportStatusSchema = z.object({
   id,

@@ -1,11 +1,13 @@
 import type { Company, CompanyInput } from '@yidan/contracts';
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/service.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import type { Db } from '../../platform/db/client.js';
 import { isForeignKeyViolation, isUniqueViolation, pgErrorConstraint } from '../../platform/db/errors.js';
 import { maskPhone, normalizePhone } from '../../platform/fields/phone.js';
 import { validateCustomValues } from '../../platform/fields/values.js';
 import { AppError } from '../../platform/http/errors.js';
+import { changedKeys } from './changes.js';
 import { insertContact } from './contacts.js';
 import { type CustomerContext, companyScope } from './context.js';
 import { companies, contacts } from './schema.js';
@@ -174,10 +176,24 @@ export async function updateCompany(
         })
       : { values: current.custom, errors: [] };
   if (custom.errors.length) throw new AppError('validation_failed', {}, custom.errors);
+  const changed = changedKeys(current, patch);
   await db
-    .update(companies)
-    .set({ ...values, custom: custom.values, updatedAt: sql`now()` })
-    .where(and(eq(companies.vendorId, ctx.actor.vendorId), eq(companies.id, id)))
+    .transaction(async (tx) => {
+      await tx
+        .update(companies)
+        .set({ ...values, custom: custom.values, updatedAt: sql`now()` })
+        .where(and(eq(companies.vendorId, ctx.actor.vendorId), eq(companies.id, id)));
+      // The customer timeline shows who changed which fields (names only: values may be private).
+      if (changed.length)
+        await recordAudit(tx, {
+          vendorId: ctx.actor.vendorId,
+          agentId: ctx.actor.agentId,
+          action: 'company.updated',
+          entity: 'company',
+          entityId: id,
+          data: { fields: changed },
+        });
+    })
     .catch(mapWriteError);
   return getCompany(db, ctx, id);
 }

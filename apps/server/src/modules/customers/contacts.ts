@@ -1,10 +1,12 @@
 import type { Contact, ContactInput } from '@yidan/contracts';
 import { and, desc, eq, ilike, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/service.js';
 import type { Db } from '../../platform/db/client.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../platform/db/errors.js';
 import { maskPhone } from '../../platform/fields/phone.js';
 import { validateCustomValues } from '../../platform/fields/values.js';
 import { AppError, type FieldError } from '../../platform/http/errors.js';
+import { changedKeys } from './changes.js';
 import { type CustomerContext, companyScope } from './context.js';
 import { type IdentityValue, identitiesOf, normalizeIdentity, syncIdentities } from './identities.js';
 import { companies, contacts, type IdentityKind } from './schema.js';
@@ -283,6 +285,16 @@ export async function updateContact(
       await syncIdentities(tx, ctx.actor.vendorId, id, ids.kinds, ids.wanted);
       const companyId = patch.companyId !== undefined ? patch.companyId : current.companyId;
       if (patch.isPrimary && companyId) await makePrimary(tx, ctx.actor.vendorId, companyId, id);
+      const changed = changedKeys(current, patch);
+      if (changed.length)
+        await recordAudit(tx, {
+          vendorId: ctx.actor.vendorId,
+          agentId: ctx.actor.agentId,
+          action: 'contact.updated',
+          entity: 'contact',
+          entityId: id,
+          data: { fields: changed },
+        });
     })
     .catch(mapWriteError);
   return getContact(db, ctx, id);

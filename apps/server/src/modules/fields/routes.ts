@@ -1,17 +1,44 @@
 import {
+  type FieldEntity,
   fieldCreateBody,
   fieldDefinitionSchema,
   fieldListQuery,
   fieldReorderBody,
   fieldUpdateBody,
   idParam,
+  type Permission,
 } from '@yidan/contracts';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { AppError } from '../../platform/http/errors.js';
 import { type App, actorOf, type Deps } from '../../platform/http/route.js';
-import { createField, deleteField, listFields, reorderFields, updateField } from './service.js';
+import {
+  createField,
+  deleteField,
+  getFieldEntity,
+  listFields,
+  reorderFields,
+  updateField,
+} from './service.js';
+
+/** Ticket fields are 工单设置, company and contact fields 客户设置. */
+const SETTINGS_PERMISSION: Record<FieldEntity, Permission> = {
+  company: 'customer.settings',
+  contact: 'customer.settings',
+  ticket: 'ticket.settings',
+};
+
+/**
+ * The caller, if they may manage the entity's fields. The permission depends on the entity in the
+ * body or the stored field, so it is checked here rather than in the route's config.
+ */
+function fieldManager(req: FastifyRequest, entity: FieldEntity) {
+  const actor = actorOf(req);
+  if (!actor.permissions.has(SETTINGS_PERMISSION[entity])) throw new AppError('forbidden');
+  return actor;
+}
 
 export function fieldRoutes(app: App, { db }: Deps) {
-  const manage = { config: { permission: 'customer.settings' as const } };
   const tags = ['fields'];
   const items = z.object({ items: z.array(fieldDefinitionSchema) });
   app.get(
@@ -34,33 +61,39 @@ export function fieldRoutes(app: App, { db }: Deps) {
   app.post(
     '/api/v1/fields',
     {
-      ...manage,
       schema: {
         tags,
-        summary: '新建自定义字段',
+        summary: '新建自定义字段（工单字段需工单设置权限，客户字段需客户设置权限）',
         body: fieldCreateBody,
         response: { 201: fieldDefinitionSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createField(db, actorOf(req).vendorId, req.body)),
+    async (req, reply) => {
+      const actor = fieldManager(req, req.body.entity);
+      return reply.code(201).send(await createField(db, actor.vendorId, req.body));
+    },
   );
   app.post(
     '/api/v1/fields/reorder',
-    { ...manage, schema: { tags, body: fieldReorderBody, response: { 200: items } } },
-    async (req) => ({
-      items: await reorderFields(db, actorOf(req).vendorId, req.body.entity, req.body.orderedIds),
-    }),
+    { schema: { tags, body: fieldReorderBody, response: { 200: items } } },
+    async (req) => {
+      const actor = fieldManager(req, req.body.entity);
+      return { items: await reorderFields(db, actor.vendorId, req.body.entity, req.body.orderedIds) };
+    },
   );
   app.patch(
     '/api/v1/fields/:id',
-    {
-      ...manage,
-      schema: { tags, params: idParam, body: fieldUpdateBody, response: { 200: fieldDefinitionSchema } },
+    { schema: { tags, params: idParam, body: fieldUpdateBody, response: { 200: fieldDefinitionSchema } } },
+    async (req) => {
+      const vendorId = actorOf(req).vendorId;
+      fieldManager(req, await getFieldEntity(db, vendorId, req.params.id));
+      return updateField(db, vendorId, req.params.id, req.body);
     },
-    async (req) => updateField(db, actorOf(req).vendorId, req.params.id, req.body),
   );
-  app.delete('/api/v1/fields/:id', { ...manage, schema: { tags, params: idParam } }, async (req, reply) => {
-    await deleteField(db, actorOf(req).vendorId, req.params.id);
+  app.delete('/api/v1/fields/:id', { schema: { tags, params: idParam } }, async (req, reply) => {
+    const vendorId = actorOf(req).vendorId;
+    fieldManager(req, await getFieldEntity(db, vendorId, req.params.id));
+    await deleteField(db, vendorId, req.params.id);
     return reply.code(204).send();
   });
 }

@@ -3,6 +3,8 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import safeRegex from 'safe-regex2';
 import type { Db } from '../../platform/db/client.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
+import { expressionRefs, parseExpression, renameExpressionKey } from '../../platform/fields/expression.js';
+import { validateFieldConfig } from '../../platform/fields/fieldConfig.js';
 import { AppError } from '../../platform/http/errors.js';
 import { fieldDefinitions } from './schema.js';
 
@@ -119,11 +121,23 @@ export interface FieldInput {
   required?: boolean | undefined;
   readOnly?: ReadOnlyScope | undefined;
   regex?: string | undefined;
+  config?: Record<string, unknown> | undefined;
+}
+
+function checkConfig(...args: Parameters<typeof validateFieldConfig>) {
+  const checked = validateFieldConfig(...args);
+  if (checked.errors.length) throw new AppError('validation_failed', {}, checked.errors);
+  return checked.config;
 }
 
 export async function createField(db: Db, vendorId: number, input: FieldInput) {
   assertSafeRegex(input.regex);
   const existing = await listFields(db, vendorId, input.entity);
+  const config = checkConfig(
+    { entity: input.entity, type: input.type, key: input.key ?? null },
+    input.config,
+    existing,
+  );
   const key = input.key ?? `f${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
   const [row] = await db
     .insert(fieldDefinitions)
@@ -137,6 +151,7 @@ export async function createField(db: Db, vendorId: number, input: FieldInput) {
       required: input.required ?? false,
       readOnly: input.readOnly ?? { all: false, groupIds: [], agentIds: [] },
       regex: input.regex ?? null,
+      config,
       sortOrder: existing.length,
     })
     .returning()
@@ -153,6 +168,20 @@ async function getField(db: Db, vendorId: number, id: number) {
   return row;
 }
 
+/** Which entity a field belongs to (for the settings permission of that entity); 404 if none. */
+export async function getFieldEntity(db: Db, vendorId: number, id: number): Promise<FieldEntity> {
+  return (await getField(db, vendorId, id)).entity as FieldEntity;
+}
+
+/** The calculated fields of an entity whose expression reads `key`. */
+function calculatedUsing(fields: FieldDefinition[], key: string): FieldDefinition[] {
+  return fields.filter((f) => {
+    if (f.type !== 'calculated' || typeof f.config.expression !== 'string') return false;
+    const tree = parseExpression(f.config.expression);
+    return tree !== null && expressionRefs(tree).includes(key);
+  });
+}
+
 export async function updateField(
   db: Db,
   vendorId: number,
@@ -165,23 +194,44 @@ export async function updateField(
     readOnly: ReadOnlyScope;
     regex: string | null;
     enabled: boolean;
+    config: Record<string, unknown>;
   }>,
 ) {
   const current = await getField(db, vendorId, id);
-  if (current.system && Object.keys(patch).some((k) => k !== 'label')) throw new AppError('system_field');
+  // Ticket system fields may also be made required or read-only (manual 5.1.1); customer ones only renamed.
+  const systemEditable = current.entity === 'ticket' ? ['label', 'required', 'readOnly'] : ['label'];
+  if (current.system && Object.keys(patch).some((k) => !systemEditable.includes(k)))
+    throw new AppError('system_field');
   const keyChange = patch.key !== undefined && patch.key !== current.key;
   // The key may be changed once (字段唯一标识只能修改一次).
   if (keyChange && current.keyLocked) throw new AppError('field_key_locked');
   assertSafeRegex(patch.regex);
+  const entity = current.entity as FieldEntity;
+  const siblings = await listFields(db, vendorId, entity);
+  const config =
+    patch.config === undefined
+      ? undefined
+      : checkConfig(
+          { entity, type: current.type as FieldType, key: patch.key ?? current.key },
+          patch.config,
+          siblings,
+        );
   const row = await db
     .transaction(async (tx) => {
       const [updated] = await tx
         .update(fieldDefinitions)
-        .set({ ...patch, ...(keyChange ? { keyLocked: true } : {}) })
+        .set({ ...patch, ...(config ? { config } : {}), ...(keyChange ? { keyLocked: true } : {}) })
         .where(and(eq(fieldDefinitions.vendorId, vendorId), eq(fieldDefinitions.id, id)))
         .returning();
       // Stored values follow the new key in the same transaction, so none are orphaned.
       if (keyChange) {
+        for (const calc of calculatedUsing(siblings, current.key)) {
+          const expression = renameExpressionKey(String(calc.config.expression), current.key, patch.key!);
+          await tx
+            .update(fieldDefinitions)
+            .set({ config: { ...calc.config, expression } })
+            .where(and(eq(fieldDefinitions.vendorId, vendorId), eq(fieldDefinitions.id, calc.id)));
+        }
         for (const hook of keyRenameHooks.get(current.entity as FieldEntity) ?? []) {
           await hook(tx, vendorId, current.key, patch.key!);
         }
@@ -202,6 +252,8 @@ export function onFieldKeyRenamed(entity: FieldEntity, hook: FieldKeyRenameHook)
 export async function deleteField(db: Db, vendorId: number, id: number) {
   const current = await getField(db, vendorId, id);
   if (current.system) throw new AppError('system_field');
+  const [user] = calculatedUsing(await listFields(db, vendorId, current.entity as FieldEntity), current.key);
+  if (user) throw new AppError('field_in_use', { name: user.label });
   await db
     .delete(fieldDefinitions)
     .where(and(eq(fieldDefinitions.vendorId, vendorId), eq(fieldDefinitions.id, id)));

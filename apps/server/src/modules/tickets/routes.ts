@@ -20,6 +20,7 @@ import { presentTickets } from './presenter.js';
 import { attachRecord, listRecords, presentRecord } from './records.js';
 import { commentOnTicket, createTicket, deleteTicket, getTicketRow, updateTicket } from './service.js';
 import { listTicketTimeline } from './timeline.js';
+import { ticketViewFilter } from './viewQueries.js';
 
 const recordPage = z.object({ items: z.array(serviceRecordSchema), nextCursor: z.string().nullable() });
 const recordListQuery = z.object({
@@ -50,10 +51,13 @@ export function ticketRoutes(app: App, deps: Deps) {
     },
     async (req) => {
       const c = await ctx(req);
-      const { sort, cursor, limit, viewId: _viewId, ...filter } = req.query;
+      const { sort, cursor, limit, viewId, viewGroup, ...filter } = req.query;
+      // 查询器: the view's conditions join the filters; its sort applies when none is asked for.
+      const byView = viewId ? await ticketViewFilter(db, c, viewId, { group: viewGroup }) : null;
       const page = await listTicketRows(db, c, {
         ...filter,
-        sort: parseSort(sort, { field: 'updatedAt', direction: 'desc' }),
+        where: byView?.where,
+        sort: parseSort(sort, byView?.sort ?? { field: 'updatedAt', direction: 'desc' }),
         cursor,
         limit,
       });

@@ -8,12 +8,14 @@ import type {
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import type { DomainEvents } from '../../platform/events.js';
+import { assertFilesExist } from '../../platform/files/service.js';
 import { AppError, type FieldError } from '../../platform/http/errors.js';
 import { companies, contacts } from '../customers/schema.js';
 import { agents, groups } from '../org/schema.js';
 import { canSeeTicket, type TicketContext } from './context.js';
-import { checkTicketCustom, loadTemplate, type TemplateRow } from './customFields.js';
+import { checkTicketCustom, type TemplateRow, templateForWrite } from './customFields.js';
 import { type Attachment, type TicketRow, ticketCounters, tickets, ticketTemplates } from './schema.js';
+import { checkSystemFields } from './systemFields.js';
 import { plainText, sanitizeRichText, searchVector } from './text.js';
 import { appendTicketEvent, type ChangeAuthor } from './timeline.js';
 
@@ -149,10 +151,9 @@ async function resolveReferences(tx: Db, vendorId: number, patch: TicketPatch, c
   return { patch: out, errors };
 }
 
-async function templateFor(tx: Db, vendorId: number, templateId: number | null | undefined) {
-  if (templateId == null) return null;
-  const t = await loadTemplate(tx, vendorId, templateId);
-  return t?.enabled ? t : undefined;
+/** A newly chosen template must be enabled and visible to the caller (customFields.ts decides). */
+async function templateFor(tx: Db, ctx: TicketContext, templateId: number | null, current: TicketRow | null) {
+  return templateForWrite(tx, ctx, templateId, current?.templateId ?? null);
 }
 
 /** The vendor's default template (新建工单时默认选中的模板), if one is set. */
@@ -194,10 +195,11 @@ async function buildValues(
   if (p.dueAt !== undefined) values.dueAt = p.dueAt === null ? null : new Date(p.dueAt);
 
   const templateId = p.templateId !== undefined ? p.templateId : (current?.templateId ?? null);
-  const template = await templateFor(tx, vendorId, templateId);
+  const template = await templateFor(tx, ctx, templateId, current);
   if (template === undefined) errors.push({ path: 'body.templateId', message: 'unknown_template' });
+  else errors.push(...checkSystemFields(ctx, template, values, current));
   if (p.custom !== undefined || !current || p.templateId !== undefined) {
-    const checked = checkTicketCustom(ctx, template ?? null, p.custom ?? {}, current?.custom);
+    const checked = await checkTicketCustom(tx, ctx, template ?? null, p.custom ?? {}, current?.custom);
     errors.push(...checked.errors);
     values.custom = checked.values;
   }
@@ -251,6 +253,7 @@ export async function insertTicket(
   if (patch.templateId === undefined) patch.templateId = (await defaultTemplate(tx, vendorId))?.id ?? null;
   const { values, errors } = await buildValues(tx, ctx, patch, null);
   if (errors.length) fail(errors);
+  const files = await assertFilesExist(tx, vendorId, attachments ?? opts.attachments ?? []);
   const author = opts.author ?? authorOf(ctx);
   const number = await nextTicketNumber(tx, vendorId);
   const [row] = await tx
@@ -274,7 +277,7 @@ export async function insertTicket(
     ticketId: row.id,
     kind: 'created',
     changes,
-    attachments: [...(attachments ?? opts.attachments ?? [])],
+    attachments: files,
   });
   return { row, changes };
 }
@@ -362,6 +365,34 @@ export async function updateTicket(
   return row;
 }
 
+/** Writes a reply or note (and its status) on a locked ticket, in the caller's transaction (batch edits share it). */
+export async function writeComment(
+  tx: Db,
+  ctx: TicketContext,
+  current: TicketRow,
+  input: { body: string; public: boolean; attachments?: Attachment[]; status?: TicketStatus },
+): Promise<{ row: TicketRow; changes: TicketChange[] }> {
+  const vendorId = ctx.actor.vendorId;
+  const attachments = await assertFilesExist(tx, vendorId, input.attachments ?? []);
+  await appendTicketEvent(tx, vendorId, authorOf(ctx), {
+    ticketId: current.id,
+    kind: 'comment',
+    public: input.public,
+    body: sanitizeRichText(input.body),
+    attachments,
+  });
+  const status = input.status ?? (input.public && current.status === 'new' ? 'open' : undefined);
+  const changed = status ? await changeTicket(tx, ctx, current, { status }) : { row: current, changes: [] };
+  const extra: Values = { updatedAt: new Date() };
+  if (input.public && current.firstReplyAt === null) extra.firstReplyAt = new Date();
+  const [row] = await tx
+    .update(tickets)
+    .set(extra)
+    .where(and(eq(tickets.vendorId, vendorId), eq(tickets.id, current.id)))
+    .returning();
+  return { row: row ?? changed.row, changes: changed.changes };
+}
+
 /**
  * A public reply (公开回复, the customer sees it) or an internal note (内部注释), optionally with a
  * status. An agent's first public reply stamps first-reply time and opens a new ticket.
@@ -374,26 +405,9 @@ export async function commentOnTicket(
 ): Promise<TicketRow> {
   const vendorId = ctx.actor.vendorId;
   const author = authorOf(ctx);
-  const result = await deps.db.transaction(async (tx) => {
-    const current = await lockTicket(tx, ctx, id);
-    await appendTicketEvent(tx, vendorId, author, {
-      ticketId: id,
-      kind: 'comment',
-      public: input.public,
-      body: sanitizeRichText(input.body),
-      attachments: input.attachments ?? [],
-    });
-    const status = input.status ?? (input.public && current.status === 'new' ? 'open' : undefined);
-    const changed = status ? await changeTicket(tx, ctx, current, { status }) : { row: current, changes: [] };
-    const extra: Values = { updatedAt: new Date() };
-    if (input.public && current.firstReplyAt === null) extra.firstReplyAt = new Date();
-    const [row] = await tx
-      .update(tickets)
-      .set(extra)
-      .where(and(eq(tickets.vendorId, vendorId), eq(tickets.id, id)))
-      .returning();
-    return { row: row ?? changed.row, changes: changed.changes };
-  });
+  const result = await deps.db.transaction(async (tx) =>
+    writeComment(tx, ctx, await lockTicket(tx, ctx, id), input),
+  );
   deps.events.emit('ticket.changed', {
     vendorId,
     ticketId: id,

@@ -5,6 +5,9 @@ import type {
   ExportCreateInput,
   ExportStatus,
   FieldDefinition,
+  Permission,
+  TicketExportInput,
+  TransferEntity,
 } from '@yidan/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import { type Actor, loadActor } from '../../platform/auth/actor.js';
@@ -19,8 +22,20 @@ import { companies } from '../customers/schema.js';
 import { companyConditionSql } from '../customers/search.js';
 import { agents } from '../org/schema.js';
 import { exportTasks } from './schema.js';
+import { checkTicketExport, ticketCells, ticketExportScope } from './ticketExports.js';
 
 const PAGE = 500;
+
+/** Who may run an export of each entity (checked when it is asked for and when the job runs). */
+export const EXPORT_PERMISSION: Record<TransferEntity, Permission> = {
+  companies: 'customer.export',
+  contacts: 'customer.export',
+  tickets: 'ticket.export',
+};
+const FILE_NAMES: Record<TransferEntity, string> = { companies: '公司', contacts: '联系人', tickets: '工单' };
+const basePath = (entity: TransferEntity) =>
+  entity === 'tickets' ? '/api/v1/ticket-exports' : '/api/v1/exports';
+export type ExportRequest = ExportCreateInput | (TicketExportInput & { entity: 'tickets' });
 
 export interface ExportRef {
   vendorId: number;
@@ -35,14 +50,16 @@ export function presentExport(row: ExportRow): ExportStatus {
     status: row.status,
     total: row.total,
     processed: row.processed,
-    fileUrl: row.status === 'done' && row.file ? `/api/v1/exports/${row.id}/file` : null,
+    fileUrl: row.status === 'done' && row.file ? `${basePath(row.entity)}/${row.id}/file` : null,
     error: row.error,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
   };
 }
 
-export async function createExport(db: Db, actor: Actor, input: ExportCreateInput): Promise<number> {
+export async function createExport(db: Db, actor: Actor, input: ExportRequest): Promise<number> {
+  // Ticket exports are counted now: over the limit is refused at once, not after a long job.
+  const ticketTotal = input.entity === 'tickets' ? await checkTicketExport(db, actor, input) : null;
   // A bad condition set is refused now, with its paths, rather than failing the job later.
   if (input.entity === 'companies' && input.query?.conditions)
     await companyConditionSql(
@@ -57,7 +74,7 @@ export async function createExport(db: Db, actor: Actor, input: ExportCreateInpu
       vendorId: actor.vendorId,
       entity: input.entity,
       options: { query: input.query ?? {}, ids: input.ids ?? null },
-      total: input.ids ? new Set(input.ids).size : null,
+      total: ticketTotal ?? (input.ids ? new Set(input.ids).size : null),
       createdBy: actor.agentId,
     })
     .returning({ id: exportTasks.id });
@@ -72,26 +89,35 @@ async function loadExport(db: Db, ref: ExportRef) {
   return row ?? null;
 }
 
-/** Only the agent who asked sees an export: the file is masked (or not) for them alone. */
-export async function getExport(db: Db, actor: Actor, id: number): Promise<ExportStatus> {
+/**
+ * Only the agent who asked sees an export (the file is masked, or not, for them alone), through
+ * the routes of its entity (`entities`).
+ */
+async function ownExport(db: Db, actor: Actor, id: number, entities: readonly TransferEntity[]) {
   const row = await loadExport(db, { vendorId: actor.vendorId, exportId: id });
-  if (!row || row.createdBy !== actor.agentId) throw new AppError('not_found');
-  return presentExport(row);
+  if (!row || row.createdBy !== actor.agentId || !entities.includes(row.entity))
+    throw new AppError('not_found');
+  return row;
 }
 
-export async function exportFile(db: Db, actor: Actor, id: number) {
-  const row = await loadExport(db, { vendorId: actor.vendorId, exportId: id });
-  if (!row || row.createdBy !== actor.agentId) throw new AppError('not_found');
+export async function getExport(
+  db: Db,
+  actor: Actor,
+  id: number,
+  entities: readonly TransferEntity[],
+): Promise<ExportStatus> {
+  return presentExport(await ownExport(db, actor, id, entities));
+}
+
+export async function exportFile(db: Db, actor: Actor, id: number, entities: readonly TransferEntity[]) {
+  const row = await ownExport(db, actor, id, entities);
   if (row.status !== 'done' || !row.file) throw new AppError('transfer_not_ready');
   const stamp = row.createdAt.toISOString().slice(0, 10).replaceAll('-', '');
-  return {
-    data: row.file,
-    name: `${row.entity === 'companies' ? '公司' : '联系人'}_${stamp}.xlsx`,
-  };
+  return { data: row.file, name: `${FILE_NAMES[row.entity]}_${stamp}.xlsx` };
 }
 
 /** A custom value as cell text: options by label, lists joined, yes/no. */
-function customCell(def: FieldDefinition, v: unknown): CellInput {
+export function customCell(def: FieldDefinition, v: unknown): CellInput {
   if (v === undefined || v === null) return null;
   const label = (x: unknown) => def.options.find((o) => o.value === x)?.label ?? String(x);
   if (Array.isArray(v))
@@ -250,34 +276,48 @@ export async function runExport(deps: Deps, ref: ExportRef, onProgress?: (s: Exp
   if (!row) return;
   onProgress?.(presentExport(row));
   const actor = await loadActor(db, ref.vendorId, row.createdBy);
-  if (!actor?.agentEnabled || actor.vendorStatus !== 'active' || !actor.permissions.has('customer.export')) {
+  if (
+    !actor?.agentEnabled ||
+    actor.vendorStatus !== 'active' ||
+    !actor.permissions.has(EXPORT_PERMISSION[row.entity])
+  ) {
     const failed = await failExport(db, ref, '发起导出的客服已停用或不再有导出权限');
     if (failed) onProgress?.(presentExport(failed));
     return;
   }
-  const ctx = await customerContext(db, actor);
   let processed = 0;
   const progress = async (n: number) => {
     processed += n;
     const r = await setStatus(db, ref, { processed });
     if (r) onProgress?.(presentExport(r));
   };
-  const file =
-    row.entity === 'companies'
-      ? await writeXlsx('公司', companyLayout(ctx).columns, companyCells(db, ctx, row.options, progress))
-      : await writeXlsx('联系人', contactLayout(ctx).columns, contactCells(db, ctx, row.options, progress));
+  const { file, masked } = await writeExportFile(db, actor, row, progress);
   const done = await setStatus(db, ref, {
     status: 'done',
     total: file.rows,
     processed: file.rows,
     file: file.data,
-    masked: ctx.masked,
+    masked,
     finishedAt: new Date(),
   });
   if (done) onProgress?.(presentExport(done));
 }
 
-type Progress = (n: number) => Promise<void>;
+export type Progress = (n: number) => Promise<void>;
+
+async function writeExportFile(db: Db, actor: Actor, row: ExportRow, progress: Progress) {
+  if (row.entity === 'tickets') {
+    const scope = await ticketExportScope(db, actor, row.options);
+    const file = await writeXlsx('工单', scope.columns, ticketCells(db, scope, progress));
+    return { file, masked: scope.ctx.masked };
+  }
+  const ctx = await customerContext(db, actor);
+  const file =
+    row.entity === 'companies'
+      ? await writeXlsx('公司', companyLayout(ctx).columns, companyCells(db, ctx, row.options, progress))
+      : await writeXlsx('联系人', contactLayout(ctx).columns, contactCells(db, ctx, row.options, progress));
+  return { file, masked: ctx.masked };
+}
 
 async function* companyCells(
   db: Db,

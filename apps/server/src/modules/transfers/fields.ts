@@ -11,7 +11,14 @@ export type ImportKind =
   | 'group'
   | 'customerGroup'
   | 'region'
-  | 'custom';
+  | 'custom'
+  | 'ticketStatus'
+  | 'ticketPriority'
+  | 'ticketType'
+  | 'contactMobile'
+  | 'companyName'
+  | 'template'
+  | 'datetime';
 
 /** A field a file column can be mapped to. */
 export interface ImportField {
@@ -122,17 +129,57 @@ const CONTACT: Base[] = [
   { key: 'machineId', label: '机器码', kind: 'text', aliases: ['机器id'] },
 ];
 
+/** Ticket columns (manual 5.2.5): the system fields, people by name, the customer by mobile or name. */
+const TICKET: Base[] = [
+  {
+    key: 'subject',
+    label: '标题',
+    kind: 'text',
+    aliases: ['工单标题', '主题', '工单主题', '问题标题'],
+    required: true,
+  },
+  { key: 'description', label: '描述', kind: 'text', aliases: ['工单描述', '问题描述', '详细描述', '内容'] },
+  { key: 'status', label: '状态', kind: 'ticketStatus', aliases: ['工单状态'] },
+  { key: 'priority', label: '优先级', kind: 'ticketPriority', aliases: ['工单优先级', '紧急程度'] },
+  { key: 'type', label: '类型', kind: 'ticketType', aliases: ['工单类型'] },
+  { key: 'tags', label: '标签', kind: 'tags', aliases: ['工单标签'] },
+  {
+    key: 'assigneeId',
+    label: '客服',
+    kind: 'agent',
+    aliases: ['受理客服', '处理人', '负责客服', '处理客服'],
+  },
+  { key: 'groupId', label: '客服组', kind: 'group', aliases: ['受理客服组', '处理组', '负责组'] },
+  {
+    key: 'contactMobile',
+    label: '联系人手机',
+    kind: 'contactMobile',
+    aliases: ['手机', '手机号', '手机号码', '联系电话', '客户手机', '联系人手机号'],
+  },
+  {
+    key: 'companyId',
+    label: '公司',
+    kind: 'companyName',
+    aliases: ['公司名称', '客户名称', '客户', '单位名称'],
+  },
+  { key: 'templateId', label: '工单模板', kind: 'template', aliases: ['模板'] },
+  {
+    key: 'createdAt',
+    label: '创建时间',
+    kind: 'datetime',
+    aliases: ['提交时间', '创建日期', '工单创建时间'],
+  },
+];
+
+const BASE: Record<TransferEntity, Base[]> = { companies: COMPANY, contacts: CONTACT, tickets: TICKET };
+
 /**
  * The fields an entity's columns can map to: system fields (with the vendor's own labels when
  * renamed) and the enabled custom fields.
  */
-export function importFields(
-  entity: TransferEntity,
-  defs: { company: FieldDefinition[]; contact: FieldDefinition[] },
-): ImportField[] {
-  const own = entity === 'companies' ? defs.company : defs.contact;
+export function importFields(entity: TransferEntity, own: FieldDefinition[]): ImportField[] {
   const labelOf = new Map(own.filter((d) => d.system).map((d) => [d.key, d.label]));
-  const base = (entity === 'companies' ? COMPANY : CONTACT).map((f) => {
+  const base = BASE[entity].map((f) => {
     const renamed = labelOf.get(f.key);
     const aliases = renamed && renamed !== f.label ? [f.label, ...f.aliases] : f.aliases;
     return { ...f, label: renamed ?? f.label, aliases, required: f.required ?? false };
@@ -198,9 +245,11 @@ export function checkMapping(
     seen.add(key);
   }
   const needs: string[][] =
-    entity === 'companies'
-      ? [['name', 'externalId', 'serviceCode']]
-      : [['name', 'mobile', 'email'], ...(customerMode === '2b' ? [['companyName']] : [])];
+    entity === 'tickets'
+      ? [['subject']]
+      : entity === 'companies'
+        ? [['name', 'externalId', 'serviceCode']]
+        : [['name', 'mobile', 'email'], ...(customerMode === '2b' ? [['companyName']] : [])];
   for (const anyOf of needs) {
     if (!anyOf.some((k) => seen.has(k)))
       errors.push({ path: `mapping.${anyOf[0]}`, message: 'mapping_required' });

@@ -1,30 +1,53 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportStatus, TransferEntity } from '@yidan/contracts';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import {
+  type ImportStatus,
+  type Permission,
+  TICKET_IMPORT_MAX_ROWS,
+  type TransferEntity,
+} from '@yidan/contracts';
+import { and, asc, eq, gt, type SQL, sql } from 'drizzle-orm';
 import { type Actor, loadActor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { Deps } from '../../platform/http/route.js';
 import { readSheet, type SheetRow } from '../../platform/spreadsheets/read.js';
 import { writeXlsx } from '../../platform/spreadsheets/write.js';
-import { type CustomerContext, customerContext } from '../customers/context.js';
+import { customerContext } from '../customers/context.js';
 import {
   type CompanyUpsertItem,
   type ContactUpsertItem,
   loadUpsertLookups,
   UpsertConflict,
-  type UpsertLookups,
   upsertCompanies,
   upsertContacts,
 } from '../customers/upsert.js';
-import { autoMatch, checkMapping, importFields } from './fields.js';
+import { ticketContext } from '../tickets/context.js';
+import { autoMatch, checkMapping, type ImportField, importFields } from './fields.js';
 import { describeErrors, FirstSeen, planColumns, type RowError, RowMapper } from './rows.js';
 import { importFailures, importRows, importTasks } from './schema.js';
+import { assertFileNotImportedRecently, prepareTicketImport } from './ticketImports.js';
 
 export const IMPORT_MAX_ROWS = 50_000;
+/** Who may run an import of each entity (checked at upload and again when the job runs). */
+export const IMPORT_PERMISSION: Record<TransferEntity, Permission> = {
+  companies: 'customer.import',
+  contacts: 'customer.import',
+  tickets: 'ticket.import',
+};
+const maxRowsOf = (entity: TransferEntity) =>
+  entity === 'tickets' ? TICKET_IMPORT_MAX_ROWS : IMPORT_MAX_ROWS;
+/** The routes a task is reached by: the customer routes and the ticket routes never see each other's tasks. */
+const basePath = (entity: TransferEntity) =>
+  entity === 'tickets' ? '/api/v1/ticket-imports' : '/api/v1/imports';
 /** Rows per transaction: each chunk commits its writes and the `processed` counter together. */
 export const IMPORT_CHUNK = 500;
+/**
+ * Tickets are created one by one through the API's create path, which holds the vendor's ticket
+ * counter row until commit: smaller chunks keep other agents' new tickets from waiting long.
+ */
+export const TICKET_IMPORT_CHUNK = 100;
 
 export interface Upload {
   /** A temporary file holding the upload; it is moved or removed. */
@@ -52,7 +75,7 @@ export function presentImport(row: ImportRow): ImportStatus {
     failed: row.failed,
     failedRowsUrl:
       row.status === 'done' && row.failed > 0 && row.failedRowsFile
-        ? `/api/v1/imports/${row.id}/failed-rows`
+        ? `${basePath(row.entity)}/${row.id}/failed-rows`
         : null,
     error: row.error,
     createdAt: row.createdAt.toISOString(),
@@ -60,8 +83,11 @@ export function presentImport(row: ImportRow): ImportStatus {
   };
 }
 
-function fieldsFor(entity: TransferEntity, ctx: CustomerContext) {
-  return importFields(entity, { company: ctx.companyFields, contact: ctx.contactFields });
+/** The fields a column may map to, for this caller (their vendor's labels and custom fields). */
+export async function fieldsFor(db: Db, actor: Actor, entity: TransferEntity): Promise<ImportField[]> {
+  if (entity === 'tickets') return importFields(entity, (await ticketContext(db, actor)).fields);
+  const ctx = await customerContext(db, actor);
+  return importFields(entity, entity === 'companies' ? ctx.companyFields : ctx.contactFields);
 }
 
 /** Header, first five rows and the auto-matched mapping, for the console's mapping step. */
@@ -73,18 +99,17 @@ export async function previewImport(
   noHeader: boolean,
 ) {
   try {
-    const ctx = await customerContext(db, actor);
     const rows: string[][] = [];
     const sheet = await readSheet(
       upload.path,
       upload.fileName,
-      { noHeader, maxRows: IMPORT_MAX_ROWS },
+      { noHeader, maxRows: maxRowsOf(entity) },
       (row) => {
         rows.push(row.cells);
         return rows.length >= 5 ? 'stop' : undefined;
       },
     );
-    const fields = fieldsFor(entity, ctx);
+    const fields = await fieldsFor(db, actor, entity);
     return {
       header: sheet.header,
       rows: rows.map((r) => sheet.header.map((_, i) => r[i] ?? '')),
@@ -126,6 +151,21 @@ export async function createImport(
   },
 ): Promise<number> {
   const { db } = deps;
+  let fileHash: string | undefined;
+  try {
+    if (input.entity === 'tickets') {
+      fileHash = await hashFile(upload.path);
+      await assertFileNotImportedRecently(db, actor.vendorId, fileHash);
+    }
+  } catch (err) {
+    fs.rmSync(upload.path, { force: true });
+    throw err;
+  }
+  const baseOptions = {
+    skipExisting: input.skipExisting,
+    noHeader: input.noHeader,
+    ...(fileHash ? { fileHash } : {}),
+  };
   const [created] = await db
     .insert(importTasks)
     .values({
@@ -135,7 +175,7 @@ export async function createImport(
       error: '上传未完成',
       fileName: upload.fileName.slice(0, 255),
       header: [],
-      options: { mapping: {}, skipExisting: input.skipExisting, noHeader: input.noHeader },
+      options: { mapping: {}, ...baseOptions },
       createdBy: actor.agentId,
     })
     .returning({ id: importTasks.id });
@@ -146,7 +186,7 @@ export async function createImport(
     const sheet = await readSheet(
       upload.path,
       upload.fileName,
-      { noHeader: input.noHeader, maxRows: IMPORT_MAX_ROWS },
+      { noHeader: input.noHeader, maxRows: maxRowsOf(input.entity) },
       async (row) => {
         batch.push(row);
         if (batch.length >= ROWS_PER_INSERT) {
@@ -158,17 +198,17 @@ export async function createImport(
       },
     );
     await storeRows(db, ref, stored + 1, batch);
-    const ctx = await customerContext(db, actor);
-    const lk = await loadUpsertLookups(db, actor.vendorId);
-    const fields = fieldsFor(input.entity, ctx);
+    const fields = await fieldsFor(db, actor, input.entity);
+    const mode =
+      input.entity === 'contacts' ? (await loadUpsertLookups(db, actor.vendorId)).customerMode : '2b';
     const mapping = input.mapping ?? autoMatch(sheet.header, fields);
-    const errors = checkMapping(input.entity, sheet.header, mapping, fields, lk.customerMode);
+    const errors = checkMapping(input.entity, sheet.header, mapping, fields, mode);
     if (errors.length) throw new AppError('import_mapping_invalid', {}, errors);
     await setStatus(db, ref, {
       status: 'queued',
       error: null,
       header: sheet.header,
-      options: { mapping, skipExisting: input.skipExisting, noHeader: input.noHeader },
+      options: { mapping, ...baseOptions },
       total: sheet.rows,
     });
     return ref.importId;
@@ -182,6 +222,12 @@ export async function createImport(
   }
 }
 
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
 async function loadImport(db: Db, ref: ImportRef) {
   const [row] = await db
     .select()
@@ -190,16 +236,28 @@ async function loadImport(db: Db, ref: ImportRef) {
   return row ?? null;
 }
 
-/** An import is visible to the agent who started it (its failed rows hold the uploaded data unmasked). */
-export async function getImport(db: Db, actor: Actor, id: number): Promise<ImportStatus> {
+/**
+ * An import is visible to the agent who started it (its failed rows hold the uploaded data
+ * unmasked), through the routes of its entity (`entities`).
+ */
+async function ownImport(db: Db, actor: Actor, id: number, entities: readonly TransferEntity[]) {
   const row = await loadImport(db, { vendorId: actor.vendorId, importId: id });
-  if (!row || row.createdBy !== actor.agentId) throw new AppError('not_found');
-  return presentImport(row);
+  if (!row || row.createdBy !== actor.agentId || !entities.includes(row.entity))
+    throw new AppError('not_found');
+  return row;
 }
 
-export async function failedRowsFile(db: Db, actor: Actor, id: number) {
-  const row = await loadImport(db, { vendorId: actor.vendorId, importId: id });
-  if (!row || row.createdBy !== actor.agentId) throw new AppError('not_found');
+export async function getImport(
+  db: Db,
+  actor: Actor,
+  id: number,
+  entities: readonly TransferEntity[],
+): Promise<ImportStatus> {
+  return presentImport(await ownImport(db, actor, id, entities));
+}
+
+export async function failedRowsFile(db: Db, actor: Actor, id: number, entities: readonly TransferEntity[]) {
+  const row = await ownImport(db, actor, id, entities);
   if (row.status !== 'done' || !row.failedRowsFile) throw new AppError('transfer_not_ready');
   const base = path.basename(row.fileName, path.extname(row.fileName));
   return { data: row.failedRowsFile, name: `${base}_未导入.xlsx` };
@@ -249,19 +307,57 @@ const isPowerOfTwo = (n: number) => (n & (n - 1)) === 0;
 /** Another worker advanced the same import (a redelivered job); this one stops. */
 class ImportTakenOver extends Error {}
 
-interface ChunkOutcome {
+export interface ChunkOutcome {
   imported: number;
   updated: number;
   skipped: number;
   failures: { rowNumber: number; cells: string[]; reason: string }[];
+  /** Runs once the chunk has committed (domain events of what it wrote). */
+  afterCommit?: () => void;
 }
 
-async function importChunk(
+/** One kind of import: what it does with a chunk of rows inside the chunk's transaction. */
+export interface ChunkWriter {
+  write(tx: Db, rows: SheetRow[]): Promise<ChunkOutcome>;
+  /** A concurrent writer got in the way of the chunk: it is tried again. */
+  retryable?(err: unknown): boolean;
+  /** The tables it fills, analysed as they grow. */
+  analyze: SQL;
+}
+
+/** Companies and contacts: upserts by natural key through the CRM's one batch write path. */
+async function customerWriter(db: Db, actor: Actor, task: ImportRow): Promise<ChunkWriter> {
+  const ctx = await customerContext(db, actor);
+  const lk = await loadUpsertLookups(db, task.vendorId);
+  const plan = planColumns(task.header, task.options.mapping, await fieldsFor(db, actor, task.entity));
+  const seen = new FirstSeen(plan);
+  for await (const r of readRows(db, { vendorId: task.vendorId, importId: task.id }, 0, 5000)) seen.add(r);
+  const mapper = new RowMapper(task.entity, plan, lk);
+  return {
+    write: (tx, rows) => customerChunk(tx, { ctx, lk, task, mapper, seen }, rows),
+    retryable: (err) => err instanceof UpsertConflict,
+    analyze: sql`analyze companies, contacts, identities`,
+  };
+}
+
+async function customerChunk(
   tx: Db,
-  { ctx, lk, task, mapper, seen }: ImportRun,
+  {
+    ctx,
+    lk,
+    task,
+    mapper,
+    seen,
+  }: {
+    ctx: Awaited<ReturnType<typeof customerContext>>;
+    lk: Awaited<ReturnType<typeof loadUpsertLookups>>;
+    task: ImportRow;
+    mapper: RowMapper;
+    seen: FirstSeen;
+  },
   rows: SheetRow[],
-  skipExisting: boolean,
 ): Promise<ChunkOutcome> {
+  const skipExisting = task.options.skipExisting;
   const out: ChunkOutcome = { imported: 0, updated: 0, skipped: 0, failures: [] };
   const items: { row: SheetRow; item: CompanyUpsertItem | ContactUpsertItem }[] = [];
   const failRow = (row: SheetRow, errors: RowError[]) =>
@@ -324,10 +420,7 @@ export async function failImport(db: Db, ref: ImportRef, error: string) {
 interface ImportRun {
   ref: ImportRef;
   task: ImportRow;
-  ctx: CustomerContext;
-  lk: UpsertLookups;
-  mapper: RowMapper;
-  seen: FirstSeen;
+  writer: ChunkWriter;
 }
 
 /**
@@ -335,11 +428,11 @@ interface ImportRun {
  * `processed` value it started from (a redelivered job that lost the race stops).
  */
 async function commitChunk(db: Db, run: ImportRun, batch: SheetRow[], processedBefore: number) {
-  const { ref, task } = run;
+  const { ref, writer } = run;
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction(async (tx) => {
-        const o = await importChunk(tx, run, batch, task.options.skipExisting);
+        const o = await writer.write(tx, batch);
         if (o.failures.length) {
           await tx
             .insert(importFailures)
@@ -364,11 +457,11 @@ async function commitChunk(db: Db, run: ImportRun, batch: SheetRow[], processedB
           )
           .returning();
         if (!next) throw new ImportTakenOver();
-        return next;
+        return { next, afterCommit: o.afterCommit };
       });
     } catch (err) {
       // Someone took a phone number between our check and insert: the chunk is checked again.
-      if (err instanceof UpsertConflict && attempt < 3) continue;
+      if (writer.retryable?.(err) && attempt < 3) continue;
       throw err;
     }
   }
@@ -377,14 +470,17 @@ async function commitChunk(db: Db, run: ImportRun, batch: SheetRow[], processedB
 /** Everything a run needs, or the reason it cannot run (the import is then marked failed). */
 async function prepareRun(deps: Deps, ref: ImportRef, task: ImportRow): Promise<ImportRun | string> {
   const actor = await loadActor(deps.db, ref.vendorId, task.createdBy);
-  if (!actor?.agentEnabled || actor.vendorStatus !== 'active' || !actor.permissions.has('customer.import'))
+  if (
+    !actor?.agentEnabled ||
+    actor.vendorStatus !== 'active' ||
+    !actor.permissions.has(IMPORT_PERMISSION[task.entity])
+  )
     return '发起导入的客服已停用或不再有导入权限';
-  const ctx = await customerContext(deps.db, actor);
-  const lk = await loadUpsertLookups(deps.db, ref.vendorId);
-  const plan = planColumns(task.header, task.options.mapping, fieldsFor(task.entity, ctx));
-  const seen = new FirstSeen(plan);
-  for await (const r of readRows(deps.db, ref, 0, 5000)) seen.add(r);
-  return { ref, task, ctx, lk, mapper: new RowMapper(task.entity, plan, lk), seen };
+  const writer =
+    task.entity === 'tickets'
+      ? await prepareTicketImport(deps, actor, task, await fieldsFor(deps.db, actor, task.entity))
+      : await customerWriter(deps.db, actor, task);
+  return { ref, task, writer };
 }
 
 /**
@@ -409,10 +505,12 @@ export async function runImport(deps: Deps, ref: ImportRef, opts: RunOptions = {
   }
   let latest = task;
   let chunkNo = 0;
-  const size = opts.chunkSize ?? IMPORT_CHUNK;
+  const size = opts.chunkSize ?? (task.entity === 'tickets' ? TICKET_IMPORT_CHUNK : IMPORT_CHUNK);
   for await (const batch of chunks(readRows(db, ref, task.processed, size), size)) {
     try {
-      latest = await commitChunk(db, run, batch, latest.processed);
+      const committed = await commitChunk(db, run, batch, latest.processed);
+      latest = committed.next;
+      committed.afterCommit?.();
     } catch (err) {
       if (err instanceof ImportTakenOver) return;
       throw err;
@@ -424,8 +522,7 @@ export async function runImport(deps: Deps, ref: ImportRef, opts: RunOptions = {
     // Fresh statistics as the tables grow (PGlite has no autovacuum): without them the planner
     // keeps plans made for empty tables, and every foreign-key check scans the whole table.
     // A database user that may not analyze only loses the speed-up.
-    if (isPowerOfTwo(++chunkNo))
-      await db.execute(sql`analyze companies, contacts, identities`).catch(() => undefined);
+    if (isPowerOfTwo(++chunkNo)) await db.execute(run.writer.analyze).catch(() => undefined);
     if (opts.crashAfterChunks !== undefined && chunkNo >= opts.crashAfterChunks)
       throw new Error('simulated crash');
   }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import fastifyMultipart from '@fastify/multipart';
 import {
+  CUSTOMER_TRANSFER_ENTITIES,
   exportCreateBody,
   exportStatusSchema,
   idParam,
@@ -14,6 +15,10 @@ import {
   importPreviewSchema,
   importStatusSchema,
   importUploadFields,
+  TICKET_IMPORT_MAX_ROWS,
+  ticketExportCreateBody,
+  ticketImportPreviewFields,
+  ticketImportUploadFields,
 } from '@yidan/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
@@ -174,13 +179,14 @@ export function transferRoutes(app: App, deps: Deps) {
       ...importing,
       schema: { ...it, summary: '导入进度与结果', params: idParam, response: { 200: importStatusSchema } },
     },
-    async (req) => getImport(db, actorOf(req), req.params.id),
+    async (req) => getImport(db, actorOf(req), req.params.id, CUSTOMER_TRANSFER_ENTITIES),
   );
 
   app.get(
     '/api/v1/imports/:id/failed-rows',
     { ...importing, schema: { ...it, summary: '下载未导入的行（含失败原因）', params: idParam } },
-    async (req, reply) => sendXlsx(reply, await failedRowsFile(db, actorOf(req), req.params.id)),
+    async (req, reply) =>
+      sendXlsx(reply, await failedRowsFile(db, actorOf(req), req.params.id, CUSTOMER_TRANSFER_ENTITIES)),
   );
 
   app.post(
@@ -210,12 +216,136 @@ export function transferRoutes(app: App, deps: Deps) {
       ...exporting,
       schema: { ...et, summary: '导出进度', params: idParam, response: { 200: exportStatusSchema } },
     },
-    async (req) => getExport(db, actorOf(req), req.params.id),
+    async (req) => getExport(db, actorOf(req), req.params.id, CUSTOMER_TRANSFER_ENTITIES),
   );
 
   app.get(
     '/api/v1/exports/:id/file',
     { ...exporting, schema: { ...et, summary: '下载导出的文件', params: idParam } },
-    async (req, reply) => sendXlsx(reply, await exportFile(db, actorOf(req), req.params.id)),
+    async (req, reply) =>
+      sendXlsx(reply, await exportFile(db, actorOf(req), req.params.id, CUSTOMER_TRANSFER_ENTITIES)),
+  );
+
+  ticketTransferRoutes(app, deps);
+}
+
+const TICKETS = ['tickets'] as const;
+
+/**
+ * 工单导入、导出 (manual 5.2.5): the same jobs, files and progress as customers, behind their own
+ * permissions (ticket.import / ticket.export), checked before an upload is read.
+ */
+function ticketTransferRoutes(app: App, deps: Deps) {
+  const { db } = deps;
+  const importing = { config: { permission: 'ticket.import' as const } };
+  const exporting = { config: { permission: 'ticket.export' as const } };
+  const it = { tags: ['ticket-imports'] };
+  const et = { tags: ['ticket-exports'] };
+  const multipartDoc = (what: string) =>
+    `multipart/form-data: \`file\` (.xlsx, .xls or .csv in UTF-8 or GBK, at most 20 MB and ${TICKET_IMPORT_MAX_ROWS.toLocaleString('en-US')} rows), ${what}`;
+
+  app.post(
+    '/api/v1/ticket-imports/preview',
+    {
+      ...importing,
+      schema: {
+        ...it,
+        summary: '工单导入预览：表头、前 5 行和自动匹配的字段',
+        description: multipartDoc('optional `noHeader`.'),
+        consumes: ['multipart/form-data'],
+        response: { 200: importPreviewSchema },
+      },
+    },
+    async (req) => {
+      const { upload, fields } = await receiveUpload(req);
+      const input = parseFields(ticketImportPreviewFields, fields, upload);
+      return previewImport(db, actorOf(req), 'tickets', upload, input.noHeader ?? false);
+    },
+  );
+
+  app.post(
+    '/api/v1/ticket-imports',
+    {
+      ...importing,
+      schema: {
+        ...it,
+        summary: '批量导入工单（后台任务，返回任务编号）',
+        description: multipartDoc(
+          'optional `mapping` (JSON: column header → field key, e.g. {"标题":"subject","手机":"contactMobile","客服":"assigneeId"}), `noHeader`. Each row creates one ticket (source import). The same file is refused again within 24 hours.',
+        ),
+        consumes: ['multipart/form-data'],
+        response: { 202: importAccepted },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { upload, fields } = await receiveUpload(req);
+      const input = parseFields(ticketImportUploadFields, fields, upload);
+      const mapping = parseMapping(input.mapping, upload);
+      const id = await createImport(deps, actor, upload, {
+        entity: 'tickets',
+        ...(mapping ? { mapping } : {}),
+        skipExisting: false,
+        noHeader: input.noHeader ?? false,
+      });
+      await dispatchImport(deps, { vendorId: actor.vendorId, importId: id, agentId: actor.agentId });
+      return reply.code(202).send({ id });
+    },
+  );
+
+  app.get(
+    '/api/v1/ticket-imports/:id',
+    {
+      ...importing,
+      schema: {
+        ...it,
+        summary: '工单导入进度与结果',
+        params: idParam,
+        response: { 200: importStatusSchema },
+      },
+    },
+    async (req) => getImport(db, actorOf(req), req.params.id, TICKETS),
+  );
+
+  app.get(
+    '/api/v1/ticket-imports/:id/failed-rows',
+    { ...importing, schema: { ...it, summary: '下载未导入的工单行（含失败原因）', params: idParam } },
+    async (req, reply) => sendXlsx(reply, await failedRowsFile(db, actorOf(req), req.params.id, TICKETS)),
+  );
+
+  app.post(
+    '/api/v1/ticket-exports',
+    {
+      ...exporting,
+      schema: {
+        ...et,
+        summary: '导出工单到 Excel（后台任务，最多 50,000 条）',
+        description:
+          '`query` takes a view (`viewId`) and the filters of GET /api/v1/tickets; `ids` exports the selected tickets.',
+        body: ticketExportCreateBody,
+        response: { 202: importAccepted },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const id = await createExport(db, actor, { ...req.body, entity: 'tickets' });
+      await dispatchExport(deps, { vendorId: actor.vendorId, exportId: id, agentId: actor.agentId });
+      return reply.code(202).send({ id });
+    },
+  );
+
+  app.get(
+    '/api/v1/ticket-exports/:id',
+    {
+      ...exporting,
+      schema: { ...et, summary: '工单导出进度', params: idParam, response: { 200: exportStatusSchema } },
+    },
+    async (req) => getExport(db, actorOf(req), req.params.id, TICKETS),
+  );
+
+  app.get(
+    '/api/v1/ticket-exports/:id/file',
+    { ...exporting, schema: { ...et, summary: '下载导出的工单文件', params: idParam } },
+    async (req, reply) => sendXlsx(reply, await exportFile(db, actorOf(req), req.params.id, TICKETS)),
   );
 }

@@ -108,8 +108,32 @@ function optionValue(options: FieldOption[], text: string): string | undefined {
   return options.find((o) => o.value === text || o.label === text)?.value;
 }
 
+/** A list cell ("T+、老客户", "a,b;c") as distinct trimmed values. */
+export function splitList(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(SPLIT)
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/** Formula cells and formula-injection text fail their row before any value is read. */
+export function formulaError(row: SheetRow, p: ColumnPlan, text: string): RowError | null {
+  if (row.formulas.includes(p.col)) return { column: p.header, message: 'formula_cell' };
+  if (isFormulaInjection(text)) return { column: p.header, message: 'formula_injection' };
+  return null;
+}
+
+/** An agent named in a cell, by name or account (accounts ignore case). */
+export function findAgent<T extends { name: string; account: string }>(agents: T[], text: string) {
+  return agents.find((x) => x.name === text || x.account.toLowerCase() === text.toLowerCase());
+}
+
 /** A custom field's cell as the value validateCustomValues expects; it reports what is still wrong. */
-function customValue(def: FieldDefinition, text: string): unknown | { unsupported: true } {
+export function customValue(def: FieldDefinition, text: string): unknown | { unsupported: true } {
   switch (def.type) {
     case 'select':
       return optionValue(def.options, text) ?? text;
@@ -177,12 +201,9 @@ export class RowMapper {
     for (const p of this.plan) {
       const text = row.cells[p.col] ?? '';
       if (!text) continue;
-      if (row.formulas.includes(p.col)) {
-        errors.push({ column: p.header, message: 'formula_cell' });
-        continue;
-      }
-      if (isFormulaInjection(text)) {
-        errors.push({ column: p.header, message: 'formula_injection' });
+      const formula = formulaError(row, p, text);
+      if (formula) {
+        errors.push(formula);
         continue;
       }
       const key = p.field.key;
@@ -197,14 +218,7 @@ export class RowMapper {
           break;
         }
         case 'tags':
-          target[name] = [
-            ...new Set(
-              text
-                .split(SPLIT)
-                .map((t) => t.trim())
-                .filter(Boolean),
-            ),
-          ];
+          target[name] = splitList(text);
           break;
         case 'gender':
           if (/^(男|male|m)$/i.test(text)) target[name] = 'male';
@@ -212,9 +226,7 @@ export class RowMapper {
           else err('invalid_gender');
           break;
         case 'agent': {
-          const a = this.lk.agents.find(
-            (x) => x.name === text || x.account.toLowerCase() === text.toLowerCase(),
-          );
+          const a = findAgent(this.lk.agents, text);
           if (a) target[name] = a.id;
           else err('unknown_agent');
           break;

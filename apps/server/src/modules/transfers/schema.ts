@@ -19,6 +19,8 @@ const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (v) => Buffer.from(v),
 });
+// A plain text column: adding an entity (tickets) needs no migration. Mirrors TRANSFER_ENTITIES.
+const TRANSFER_ENTITY_VALUES = ['companies', 'contacts', 'tickets'] as const;
 const statusColumn = () =>
   text('status', { enum: ['queued', 'running', 'done', 'failed'] })
     .notNull()
@@ -29,6 +31,8 @@ export interface ImportOptions {
   mapping: Record<string, string>;
   skipExisting: boolean;
   noHeader: boolean;
+  /** sha256 of the uploaded file (ticket imports: the same file is refused again within a day). */
+  fileHash?: string;
 }
 
 /**
@@ -40,7 +44,7 @@ export const importTasks = pgTable(
   {
     vendorId: tenantKey(),
     id: rowId(),
-    entity: text('entity', { enum: ['companies', 'contacts'] }).notNull(),
+    entity: text('entity', { enum: TRANSFER_ENTITY_VALUES }).notNull(),
     status: statusColumn(),
     fileName: text('file_name').notNull(),
     /** The .xlsx of failed rows with their reasons, written when the import is done. */
@@ -120,7 +124,7 @@ export const exportTasks = pgTable(
   {
     vendorId: tenantKey(),
     id: rowId(),
-    entity: text('entity', { enum: ['companies', 'contacts'] }).notNull(),
+    entity: text('entity', { enum: TRANSFER_ENTITY_VALUES }).notNull(),
     status: statusColumn(),
     options: jsonb('options').$type<ExportOptions>().notNull(),
     total: integer('total'),

@@ -18,6 +18,7 @@ function def(key: string, type: FieldType, extra: Partial<FieldDefinition> = {})
     regex: null,
     sortOrder: 0,
     enabled: true,
+    config: {},
     ...extra,
   };
 }

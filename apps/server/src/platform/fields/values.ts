@@ -1,4 +1,5 @@
 import {
+  assetValueSchema,
   attachmentValueSchema,
   type FieldDefinition,
   type FieldOption,
@@ -6,6 +7,7 @@ import {
   type ReadOnlyScope,
 } from '@yidan/contracts';
 import type { FieldError } from '../http/errors.js';
+import { DEFAULT_RATING_MAX } from './fieldConfig.js';
 import { normalizePhone } from './phone.js';
 
 export type CustomValues = Record<string, unknown>;
@@ -124,7 +126,76 @@ export function checkValue(def: FieldDefinition, v: unknown): Check {
       const r = locationValueSchema.safeParse(v);
       return r.success ? ok(r.data) : bad('invalid_location');
     }
+    case 'rating': {
+      const max = typeof def.config.max === 'number' ? def.config.max : DEFAULT_RATING_MAX;
+      return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= max
+        ? ok(v)
+        : bad('invalid_rating');
+    }
+    case 'signature':
+      // The file itself (uploaded, an image, this vendor's) is checked where the database is at hand.
+      return typeof v === 'string' && UUID.test(v) ? ok(v.toLowerCase()) : bad('invalid_signature');
+    case 'sms_code':
+      return checkSmsCode(v);
+    case 'product_table':
+      return checkProductTable(v);
+    case 'asset': {
+      const r = assetValueSchema.safeParse(v);
+      return r.success ? ok(r.data) : bad('invalid_asset');
+    }
+    case 'calculated':
+      // Computed by the server on every write; callers drop given values before validating.
+      return bad('read_only');
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * 短信验证码: the mobile the code went to. Nothing is verified until the SMS provider exists, so
+ * the server never stores a client's claim of `verified: true`.
+ */
+function checkSmsCode(v: unknown): Check {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return bad('invalid_sms_code');
+  const { mobile, verified, ...rest } = v as Record<string, unknown>;
+  if (Object.keys(rest).length > 0 || (verified !== undefined && typeof verified !== 'boolean'))
+    return bad('invalid_sms_code');
+  const phone = typeof mobile === 'string' ? normalizePhone(mobile) : null;
+  return phone?.kind === 'mobile' ? ok({ mobile: phone.value, verified: false }) : bad('invalid_mobile');
+}
+
+const MAX_PRODUCT_ROWS = 200;
+const MAX_PRICE_FEN = 1e12;
+const MAX_QUANTITY = 1e6;
+
+/**
+ * 商品表: rows of name, unit price in fen (分, a whole number ≥ 0) and quantity (> 0). Row totals
+ * (price × quantity, rounded to the fen) and the grand total are computed here, whatever was sent.
+ * Takes the rows alone or the stored { rows, total } shape.
+ */
+function checkProductTable(v: unknown): Check {
+  const raw = Array.isArray(v) ? v : (v as { rows?: unknown } | null)?.rows;
+  if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_PRODUCT_ROWS)
+    return bad('invalid_product_table');
+  const rows: { name: string; price: number; quantity: number; total: number }[] = [];
+  for (const r of raw) {
+    if (typeof r !== 'object' || r === null) return bad('invalid_product_table');
+    const { name, price, quantity } = r as Record<string, unknown>;
+    if (typeof name !== 'string' || name.trim() === '' || name.length > 100)
+      return bad('invalid_product_table');
+    if (typeof price !== 'number' || !Number.isSafeInteger(price) || price < 0 || price > MAX_PRICE_FEN)
+      return bad('invalid_product_price');
+    if (
+      typeof quantity !== 'number' ||
+      !Number.isFinite(quantity) ||
+      quantity <= 0 ||
+      quantity > MAX_QUANTITY
+    )
+      return bad('invalid_product_quantity');
+    rows.push({ name: name.trim(), price, quantity, total: Math.round(price * quantity) });
+  }
+  const total = rows.reduce((sum, r) => sum + r.total, 0);
+  return Number.isSafeInteger(total) ? ok({ rows, total }) : bad('invalid_product_table');
 }
 
 /**

@@ -177,6 +177,32 @@ export const ERRORS = {
     zh: '默认模板不能删除，请先取消默认',
     en: 'The default template cannot be deleted; unset it first',
   },
+  upload_empty: { status: 422, zh: '文件是空的', en: 'The file is empty' },
+  file_executable: {
+    status: 415,
+    zh: '不允许上传可执行程序',
+    en: 'Executable programs cannot be uploaded',
+  },
+  field_in_use: {
+    status: 409,
+    zh: '该字段被计算字段「{name}」引用，请先修改公式',
+    en: 'The calculated field "{name}" uses this field; change its expression first',
+  },
+  import_file_repeated: {
+    status: 409,
+    zh: '该文件在 {hours} 小时内已导入过（导入任务 #{id}），为避免重复创建工单已拒绝；如需再次导入，请修改文件后重试',
+    en: 'This file was imported within the last {hours} hours (import #{id}); refused so no ticket is created twice. Change the file to import it again',
+  },
+  export_too_many_rows: {
+    status: 422,
+    zh: '要导出的记录超过 {max} 条，请缩小筛选范围后分批导出',
+    en: 'More than {max} records match; narrow the filters and export in parts',
+  },
+  print_template_failed: {
+    status: 422,
+    zh: '打印模板无法渲染：{reason}',
+    en: 'The print template cannot be rendered: {reason}',
+  },
   internal: {
     status: 500,
     zh: '服务器内部错误，请稍后重试',
@@ -280,10 +306,69 @@ export const FIELD_MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: '日期格式不正确（支持 2026-01-05、2026/1/5、2026年1月5日）',
     en: 'Invalid date (use 2026-01-05, 2026/1/5 or 2026年1月5日)',
   },
+  invalid_import_datetime: {
+    zh: '时间格式不正确（支持 2026-01-05 09:30、2026/1/5 9:30、2026年1月5日）',
+    en: 'Invalid time (use 2026-01-05 09:30, 2026/1/5 9:30 or 2026年1月5日)',
+  },
+  time_in_future: { zh: '不能晚于当前时间', en: 'Must not be later than now' },
+  unknown_view: { zh: '没有这个查询器', en: 'No such view' },
   ...CONDITION_MESSAGES,
+  invalid_view_id: { zh: '查询器编号不正确', en: 'Invalid view id' },
+  view_personal_only: {
+    zh: '没有工单设置权限时只能添加仅自己可见的查询器',
+    en: 'Without ticket settings permission a view can only be visible to yourself',
+  },
+  view_system_personal: {
+    zh: '系统查询器不能设为仅自己可见',
+    en: 'A system view cannot be made visible to one agent only',
+  },
+  duplicate_id: { zh: '有重复的项', en: 'Listed more than once' },
+  batch_no_customers: { zh: '请至少选择一个公司或联系人', en: 'Choose at least one company or contact' },
+  too_many_customers: { zh: '一次最多选择 5000 个客户', en: 'At most 5000 customers at a time' },
+  batch_counts_mismatch: {
+    zh: '各客服的分配个数之和须等于要创建的工单数',
+    en: 'The counts per agent must add up to the number of tickets',
+  },
+  no_available_agents: { zh: '没有可接单的客服', en: 'No agent is available to take tickets' },
   invalid_field_key: {
     zh: '唯一标识须以小写字母开头，只含小写字母、数字和下划线',
     en: 'Keys start with a lower-case letter and contain a-z, 0-9 and _ only',
+  },
+  unknown_file: { zh: '文件不存在，请重新上传', en: 'No such file; upload it again' },
+  invalid_rating: { zh: '评星超出范围', en: 'The rating is out of range' },
+  invalid_signature: { zh: '签名应为已上传的图片', en: 'A signature must be an uploaded image' },
+  signature_not_image: { zh: '签名必须是图片', en: 'A signature must be an image' },
+  invalid_sms_code: { zh: '短信验证码字段格式不正确', en: 'Invalid SMS verification value' },
+  invalid_product_table: {
+    zh: '商品表格式不正确（1–200 行，每行须有商品名称）',
+    en: 'Invalid product table (1–200 rows, each with a name)',
+  },
+  invalid_product_price: {
+    zh: '单价应为不小于 0 的整数（单位：分）',
+    en: 'The price must be a whole number of fen, 0 or more',
+  },
+  invalid_product_quantity: { zh: '数量应大于 0', en: 'The quantity must be more than 0' },
+  invalid_asset: { zh: '资产格式不正确（须有名称）', en: 'Invalid asset (a name is required)' },
+  ticket_only_type: {
+    zh: '该字段类型只能用于工单',
+    en: 'This field type is for tickets only',
+  },
+  unknown_config: { zh: '该字段类型不支持此设置', en: 'This field type has no such setting' },
+  invalid_rating_max: { zh: '评星上限应为 3–10', en: 'The rating scale must be 3–10' },
+  invalid_precision: { zh: '小数位数应为 0–6', en: 'Decimal places must be 0–6' },
+  invalid_expression: {
+    zh: '公式无效：只能包含数字、字段标识、+ - * / 和括号',
+    en: 'Invalid expression: numbers, field keys, + - * / and parentheses only',
+  },
+  expression_unknown_field: {
+    zh: '公式只能引用已启用的数字、小数或评星字段',
+    en: 'The expression may use enabled integer, decimal or rating fields only',
+  },
+  unknown_section: { zh: '没有这个分组', en: 'No such section' },
+  duplicate: { zh: '重复', en: 'Duplicate' },
+  default_disabled: {
+    zh: '默认模板不能停用',
+    en: 'The default template cannot be disabled',
   },
 };
 
