@@ -175,6 +175,19 @@ describe('groups (客服分组)', () => {
   });
 });
 
+describe('group directory', () => {
+  it('gives every agent group names and parents, without members', async () => {
+    const { makeAgent } = await import('./harness.js');
+    const parent = (await v.admin.post('/api/v1/groups', { name: '目录上级组' })).json();
+    const child = (await v.admin.post('/api/v1/groups', { name: '目录下级组', parentId: parent.id })).json();
+    const { client } = await makeAgent(running, v);
+    expect((await client.get('/api/v1/groups')).statusCode).toBe(403);
+    const res = await client.get('/api/v1/groups/directory');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toContainEqual({ id: child.id, name: '目录下级组', parentId: parent.id });
+  });
+});
+
 describe('roles (角色管理)', () => {
   it('creates, edits and deletes a custom role; refuses duplicates and deleting a role in use', async () => {
     const role = (

@@ -47,6 +47,9 @@ export const agentDirectoryEntry = z.object({
   available: z.boolean(),
 });
 
+/** A group as every agent may see it (pickers, names in timelines); members and supervisors need org.groups. */
+export const groupDirectoryEntry = z.object({ id, name: z.string(), parentId: id.nullable() });
+
 export const agentCreateBody = z.object({
   account: accountSchema,
   name: z.string().trim().min(1).max(64),

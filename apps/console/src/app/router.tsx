@@ -49,6 +49,11 @@ const ContactDetailPage = lazy(() =>
     default: m.ContactDetailPage,
   })),
 );
+const CustomerStatisticsPage = lazy(() =>
+  import('../features/customers/components/CustomerStatisticsPage').then((m) => ({
+    default: m.CustomerStatisticsPage,
+  })),
+);
 const CustomerFieldsPage = lazy(() =>
   import('../features/customers/components/CustomerFieldsPage').then((m) => ({
     default: m.CustomerFieldsPage,
@@ -59,8 +64,35 @@ const CustomerSettingsPage = lazy(() =>
     default: m.CustomerSettingsPage,
   })),
 );
+const TicketsPage = lazy(() =>
+  import('../features/tickets/components/TicketsPage').then((m) => ({ default: m.TicketsPage })),
+);
+const TicketDetailPage = lazy(() =>
+  import('../features/tickets/components/TicketDetailPage').then((m) => ({ default: m.TicketDetailPage })),
+);
 const ApiTokensPage = lazy(() =>
   import('../features/apiTokens/components/ApiTokensPage').then((m) => ({ default: m.ApiTokensPage })),
+);
+
+const TicketFieldsPage = lazy(() =>
+  import('../features/ticketSettings/components/TicketFieldsPage').then((m) => ({
+    default: m.TicketFieldsPage,
+  })),
+);
+const TicketTemplatesPage = lazy(() =>
+  import('../features/ticketSettings/components/TicketTemplatesPage').then((m) => ({
+    default: m.TicketTemplatesPage,
+  })),
+);
+const TicketViewsPage = lazy(() =>
+  import('../features/ticketSettings/components/TicketViewsPage').then((m) => ({
+    default: m.TicketViewsPage,
+  })),
+);
+const PrintTemplatesPage = lazy(() =>
+  import('../features/ticketSettings/components/PrintTemplatesPage').then((m) => ({
+    default: m.PrintTemplatesPage,
+  })),
 );
 
 const SETTINGS_PAGES: Record<string, React.ReactNode> = {
@@ -73,13 +105,21 @@ const SETTINGS_PAGES: Record<string, React.ReactNode> = {
   '/settings/hours': <BusinessHoursPage />,
   '/settings/customer-fields': <CustomerFieldsPage />,
   '/settings/customers': <CustomerSettingsPage />,
+  '/settings/ticket-fields': <TicketFieldsPage />,
+  '/settings/ticket-templates': <TicketTemplatesPage />,
+  '/settings/ticket-views': <TicketViewsPage />,
+  '/settings/print-templates': <PrintTemplatesPage />,
   '/settings/api-tokens': <ApiTokensPage />,
 };
 
 function settingsRoute(item: NavItem): RouteObject {
   return {
     path: item.path,
-    element: <RequireAccess permission={item.permission}>{SETTINGS_PAGES[item.path]}</RequireAccess>,
+    element: (
+      <RequireAccess module={item.module} permission={item.permission}>
+        {SETTINGS_PAGES[item.path]}
+      </RequireAccess>
+    ),
   };
 }
 
@@ -105,8 +145,16 @@ export const router = createBrowserRouter([
           {
             path: '/tickets',
             element: (
-              <RequireAccess module="ticket">
-                <ComingSoonPage title="nav.ticket" />
+              <RequireAccess module="ticket" permission="ticket.view">
+                <TicketsPage />
+              </RequireAccess>
+            ),
+          },
+          {
+            path: '/tickets/:id',
+            element: (
+              <RequireAccess module="ticket" permission="ticket.view">
+                <TicketDetailPage />
               </RequireAccess>
             ),
           },
@@ -123,6 +171,14 @@ export const router = createBrowserRouter([
             element: (
               <RequireAccess permission="customer.view">
                 <CustomersPage />
+              </RequireAccess>
+            ),
+          },
+          {
+            path: '/customers/statistics',
+            element: (
+              <RequireAccess permission="customer.view">
+                <CustomerStatisticsPage />
               </RequireAccess>
             ),
           },

@@ -5,6 +5,8 @@ import { enCustomers } from './customers';
 import { enOrg } from './org';
 import { enPermissions } from './permissions';
 import { enSettings } from './settings';
+import { enTicketSettings } from './ticketSettings';
+import { enTickets } from './tickets';
 import { enTransfers } from './transfers';
 
 export const en: Record<MessageKey, string> = {
@@ -15,4 +17,6 @@ export const en: Record<MessageKey, string> = {
   ...enApiTokens,
   ...enCustomers,
   ...enTransfers,
+  ...enTickets,
+  ...enTicketSettings,
 };

@@ -18,6 +18,7 @@ export const enPermissions: Record<keyof typeof zhPermissions, string> = {
   'perm.ticket.create': 'Create tickets',
   'perm.ticket.edit': 'Edit tickets',
   'perm.ticket.delete': 'Delete tickets',
+  'perm.ticket.import': 'Import tickets',
   'perm.ticket.export': 'Export tickets',
   'perm.ticket.settings': 'Ticket settings',
   'perm.customer.view': 'View customers',

@@ -4,6 +4,8 @@ import { zhCustomers } from './customers';
 import { zhOrg } from './org';
 import { zhPermissions } from './permissions';
 import { zhSettings } from './settings';
+import { zhTicketSettings } from './ticketSettings';
+import { zhTickets } from './tickets';
 import { zhTransfers } from './transfers';
 
 /** The default dictionary; its keys are the message keys every other language must cover. */
@@ -15,5 +17,7 @@ export const zhCN = {
   ...zhApiTokens,
   ...zhCustomers,
   ...zhTransfers,
+  ...zhTickets,
+  ...zhTicketSettings,
 };
 export type MessageKey = keyof typeof zhCN;

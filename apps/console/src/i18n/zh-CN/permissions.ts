@@ -19,6 +19,7 @@ export const zhPermissions: Record<`permGroup.${PermissionGroup}` | `perm.${Perm
   'perm.ticket.create': '创建工单',
   'perm.ticket.edit': '编辑工单',
   'perm.ticket.delete': '删除工单',
+  'perm.ticket.import': '导入工单',
   'perm.ticket.export': '导出工单',
   'perm.ticket.settings': '工单设置',
   'perm.customer.view': '查看客户',

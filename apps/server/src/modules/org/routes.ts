@@ -7,6 +7,7 @@ import {
   agentSchema,
   agentUpdateBody,
   groupCreateBody,
+  groupDirectoryEntry,
   groupReorderBody,
   groupSchema,
   groupUpdateBody,
@@ -149,6 +150,23 @@ export function orgRoutes(app: App, { db, events }: Deps) {
 
   const groupsCfg = { config: { permission: 'org.groups' as const } };
   const g = { tags: ['groups'] };
+  app.get(
+    '/api/v1/groups/directory',
+    {
+      schema: {
+        ...g,
+        summary: '分组通讯录（所有客服可见：选择器、名称显示用）',
+        response: { 200: items(groupDirectoryEntry) },
+      },
+    },
+    async (req) => ({
+      items: (await listGroups(db, actorOf(req).vendorId)).map((x) => ({
+        id: x.id,
+        name: x.name,
+        parentId: x.parentId,
+      })),
+    }),
+  );
   app.get(
     '/api/v1/groups',
     { ...groupsCfg, schema: { ...g, summary: '客服分组', response: { 200: items(groupSchema) } } },

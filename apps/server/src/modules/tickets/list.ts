@@ -10,6 +10,7 @@ import { searchQuery } from './text.js';
 const SORTS: Record<string, SQL> = {
   updatedAt: sql`${tickets.updatedAt}`,
   createdAt: sql`${tickets.createdAt}`,
+  solvedAt: sql`coalesce(${tickets.solvedAt}, '-infinity'::timestamptz)`,
   number: sql`${tickets.number}`,
   dueAt: sql`coalesce(${tickets.dueAt}, 'infinity'::timestamptz)`,
   priority: sql`(case ${tickets.priority} when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end)`,

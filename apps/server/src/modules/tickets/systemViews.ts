@@ -36,6 +36,7 @@ interface SystemViewDefinition {
   name: LocalizedLabel;
   description: LocalizedLabel;
   conditions: ConditionSet;
+  sort?: TicketSort;
 }
 
 const all = (...conditions: ConditionSet['all']): ConditionSet => ({ all: conditions, any: [] });
@@ -81,6 +82,7 @@ const SYSTEM_VIEWS: SystemViewDefinition[] = [
       { field: 'ticket.status', op: 'in', value: ['solved', 'closed'] },
       { field: 'ticket.solvedAt', op: 'within_last', value: { amount: 7, unit: 'days' } },
     ),
+    sort: { field: 'solvedAt', direction: 'desc' },
   },
 ];
 export const SYSTEM_BY_KEY = new Map(SYSTEM_VIEWS.map((d, i) => [d.key, { d, i }]));
@@ -101,7 +103,7 @@ export function systemDefault(key: SystemViewKey, lang: Lang): ViewRecord {
     templateId: null,
     columns: DEFAULT_COLUMNS,
     groupBy: null,
-    sort: DEFAULT_SORT,
+    sort: d.sort ?? DEFAULT_SORT,
     visibility: { scope: 'all', groupIds: [], agentIds: [], contactTag: null },
     category: null,
     enabled: true,

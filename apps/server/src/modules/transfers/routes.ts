@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import fastifyMultipart from '@fastify/multipart';
 import {
   CUSTOMER_TRANSFER_ENTITIES,
   exportCreateBody,
@@ -112,8 +111,6 @@ function sendXlsx(reply: FastifyReply, file: { data: Buffer; name: string }) {
 
 export function transferRoutes(app: App, deps: Deps) {
   const { db } = deps;
-  // Oversize files are cut and reported by receiveUpload with our own message.
-  app.register(fastifyMultipart, { throwFileSizeLimit: false });
   app.addHook('onClose', async () => {
     await waitForInProcessTransfers(deps);
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -82,6 +83,8 @@ export async function buildApp(deps: Deps, opts: AppOptions): Promise<App> {
   });
   registerProblemHandlers(app);
   await app.register(fastifyCookie);
+  // Uploads (imports, attachments): oversize files are cut and reported by each route with its own message.
+  await app.register(fastifyMultipart, { throwFileSizeLimit: false });
   await app.register(fastifySwagger, {
     openapi: {
       info: {

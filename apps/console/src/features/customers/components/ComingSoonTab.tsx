@@ -1,7 +1,7 @@
 import { Empty } from 'antd';
 import { useT } from '../../../i18n/useT';
 
-/** A customer tab whose module is not built yet (service records, tickets, plans, assets, timeline). */
+/** A customer tab whose module is not built yet (contact plans, assets). */
 export function ComingSoonTab({ testId }: { testId: string }) {
   const { t } = useT();
   return (

@@ -52,12 +52,16 @@ export function CompanyDetailPage() {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
-          <CustomerTabs contacts={<CompanyContactsTab company={company} />} contactCount={loaded} />
+          <CustomerTabs
+            customer={{ kind: 'company', id: company.id }}
+            contacts={<CompanyContactsTab company={company} />}
+            contactCount={loaded}
+          />
         </Col>
         <Col xs={24} lg={8}>
           <Flex vertical gap={16}>
             <CompanyProfileCard company={company} />
-            {me.features.includes('customerStats') && <CustomerStatsCard />}
+            {me.features.includes('customerStats') && <CustomerStatsCard companyId={company.id} />}
           </Flex>
         </Col>
       </Row>

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { useT } from '../../../i18n/useT';
 import { useCurrentMe } from '../../auth/hooks/useMe';
 import { useAgentDirectory } from '../../org/hooks/useAgents';
+import { NewTicketButton } from '../../tickets/components/NewTicketButton';
 import { useCustomerAbilities } from '../hooks/useCustomerAbilities';
 import { useFields } from '../hooks/useFields';
 import type { Company } from '../types/customerTypes';
@@ -56,6 +57,7 @@ export function CompanyHeaderCard({ company, deleting, onEdit, onMerge, onDelete
             <ServiceStatusTag status={company.serviceStatus} />
           </Flex>
           <Flex gap={8} wrap>
+            <NewTicketButton prefill={{ companyId: company.id, companyName: company.name }} />
             {(abilities.editCompany || abilities.editCompanyTags) && (
               <Button icon={<EditOutlined />} onClick={onEdit} data-testid="company-edit">
                 {t('common.edit')}

@@ -1,9 +1,8 @@
 import { Card, Descriptions, Flex, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useT } from '../../../i18n/useT';
-import { useAccess } from '../../auth/hooks/useAccess';
 import { useAgentDirectory } from '../../org/hooks/useAgents';
-import { useGroups } from '../../org/hooks/useGroups';
+import { useGroupDirectory } from '../../org/hooks/useGroups';
 import { useCustomerGroups } from '../hooks/useCustomerGroups';
 import { useFields } from '../hooks/useFields';
 import type { Company } from '../types/customerTypes';
@@ -12,11 +11,10 @@ import { displayCustomValue } from './customFieldValues';
 /** 公司资料: every system field under the vendor's names, the customer group and custom fields. */
 export function CompanyProfileCard({ company }: { company: Company }) {
   const { t } = useT();
-  const { can } = useAccess();
   const { data: defs = [] } = useFields('company');
   const { data: directory = [] } = useAgentDirectory();
   const { data: groups = [] } = useCustomerGroups();
-  const { data: orgGroups = [] } = useGroups(can('org.groups'));
+  const { data: orgGroups = [] } = useGroupDirectory();
   const words = { yes: t('customers.yes'), no: t('customers.no') };
 
   const system = (key: string): ReactNode => {

@@ -1,8 +1,7 @@
 import { Col, DatePicker, Form, Input, Select, Space } from 'antd';
 import { useT } from '../../../i18n/useT';
-import { useAccess } from '../../auth/hooks/useAccess';
 import { useAgentDirectory } from '../../org/hooks/useAgents';
-import { useGroups } from '../../org/hooks/useGroups';
+import { useGroupDirectory } from '../../org/hooks/useGroups';
 import { useServicePackages } from '../hooks/useCustomerSettings';
 import type { FieldDefinition } from '../types/customerTypes';
 
@@ -21,10 +20,9 @@ export function CompanySystemField({
   hasPassword?: boolean;
 }) {
   const { t } = useT();
-  const { can } = useAccess();
   const { data: packages = [] } = useServicePackages();
   const { data: directory = [] } = useAgentDirectory();
-  const { data: orgGroups = [] } = useGroups(can('org.groups'));
+  const { data: orgGroups = [] } = useGroupDirectory();
   const label = def.label;
   const item = (() => {
     switch (def.key) {
@@ -91,7 +89,7 @@ export function CompanySystemField({
           <Form.Item name="ownerGroupId" label={label}>
             <Select
               allowClear
-              disabled={disabled || !can('org.groups')}
+              disabled={disabled}
               options={orgGroups.map((g) => ({ value: g.id, label: g.name }))}
             />
           </Form.Item>

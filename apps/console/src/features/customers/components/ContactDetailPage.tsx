@@ -51,12 +51,12 @@ export function ContactDetailPage() {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
-          <CustomerTabs />
+          <CustomerTabs customer={{ kind: 'contact', id: contact.id }} />
         </Col>
         <Col xs={24} lg={8}>
           <Flex vertical gap={16}>
             <ContactProfileCard contact={contact} />
-            {me.features.includes('customerStats') && <CustomerStatsCard />}
+            {me.features.includes('customerStats') && <CustomerStatsCard companyId={contact.companyId} />}
           </Flex>
         </Col>
       </Row>

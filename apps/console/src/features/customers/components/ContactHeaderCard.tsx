@@ -2,6 +2,7 @@ import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/ico
 import { Button, Card, Descriptions, Flex, Popconfirm, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useT } from '../../../i18n/useT';
+import { NewTicketButton } from '../../tickets/components/NewTicketButton';
 import { useCompany } from '../hooks/useCompanies';
 import { useCustomerAbilities } from '../hooks/useCustomerAbilities';
 import type { Contact } from '../types/customerTypes';
@@ -34,6 +35,14 @@ export function ContactHeaderCard({ contact, deleting, onEdit, onDelete }: Props
             {contact.isPrimary && contact.companyId && <Tag color="blue">{t('customers.primaryTag')}</Tag>}
           </Flex>
           <Flex gap={8} wrap>
+            <NewTicketButton
+              prefill={{
+                contactId: contact.id,
+                contactName: contact.name,
+                companyId: company?.id,
+                companyName: company?.name,
+              }}
+            />
             {(abilities.editContact || abilities.editContactTags) && (
               <Button icon={<EditOutlined />} onClick={onEdit} data-testid="contact-edit">
                 {t('common.edit')}

@@ -1,7 +1,22 @@
 import { EnvironmentOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { Button, Cascader, Checkbox, DatePicker, Input, InputNumber, Select, Tooltip } from 'antd';
+import {
+  Button,
+  Cascader,
+  Checkbox,
+  DatePicker,
+  Input,
+  InputNumber,
+  Rate,
+  Select,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useT } from '../../../i18n/useT';
 import type { FieldDefinition } from '../types/customerTypes';
+import { AssetInput, type AssetValue } from './AssetInput';
+import { ProductTableInput, type ProductTableValue } from './ProductTableInput';
+import { SignaturePad } from './SignaturePad';
+import { SmsCodeInput, type SmsCodeValue } from './SmsCodeInput';
 
 interface Props {
   def: FieldDefinition;
@@ -96,6 +111,60 @@ export function CustomFieldInput({ def, disabled, value, onChange, testId }: Pro
       );
     case 'location':
       return <Input {...common} value={value as string} onChange={text} prefix={<EnvironmentOutlined />} />;
+    case 'rating':
+      return (
+        <Rate
+          {...common}
+          count={typeof def.config.max === 'number' ? def.config.max : 5}
+          value={typeof value === 'number' ? value : 0}
+          onChange={(stars) => onChange?.(stars || null)}
+        />
+      );
+    case 'signature':
+      return (
+        <SignaturePad
+          disabled={disabled}
+          testId={testId}
+          value={value as string | undefined}
+          onChange={onChange}
+        />
+      );
+    case 'sms_code':
+      return (
+        <SmsCodeInput
+          disabled={disabled}
+          testId={testId}
+          value={value as SmsCodeValue | undefined}
+          onChange={onChange}
+        />
+      );
+    case 'product_table':
+      return (
+        <ProductTableInput
+          disabled={disabled}
+          testId={testId}
+          value={value as ProductTableValue | undefined}
+          onChange={onChange}
+        />
+      );
+    case 'asset':
+      return (
+        <AssetInput
+          disabled={disabled}
+          testId={testId}
+          value={value as AssetValue | undefined}
+          onChange={onChange}
+        />
+      );
+    case 'calculated':
+      // Computed by the server from other fields on every save.
+      return (
+        <Tooltip title={t('fieldInput.calculatedHelp', { expression: String(def.config.expression ?? '') })}>
+          <Typography.Text data-testid={testId}>
+            {value === undefined || value === null ? '—' : String(value)}
+          </Typography.Text>
+        </Tooltip>
+      );
     default:
       return (
         <Input

@@ -7,7 +7,9 @@ import { CustomFieldInput } from './CustomFieldInput';
 function rulesFor(def: FieldDefinition): FormRule[] {
   const rules: FormRule[] = [];
   // A checkbox is a yes/no answer; "required" cannot mean "must be ticked".
-  if (def.required && def.type !== 'checkbox' && def.type !== 'attachment') rules.push({ required: true });
+  // Calculated values are the server's to compute, never the agent's to fill in.
+  if (def.required && def.type !== 'checkbox' && def.type !== 'attachment' && def.type !== 'calculated')
+    rules.push({ required: true });
   if (def.type === 'text') rules.push({ max: 500 });
   if (def.type === 'integer') rules.push({ type: 'integer' });
   if (def.type === 'email') rules.push({ type: 'email' });

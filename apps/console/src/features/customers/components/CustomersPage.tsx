@@ -1,10 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ConditionSet } from '@yidan/contracts';
 import { Button, Segmented, Tooltip } from 'antd';
 import { type Key, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../../components/PageHeader';
 import { useT } from '../../../i18n/useT';
+import { useCurrentMe } from '../../auth/hooks/useMe';
 import { useActiveSavedQuery } from '../hooks/useActiveSavedQuery';
 import { useCustomerAbilities } from '../hooks/useCustomerAbilities';
 import { useCustomerListParams } from '../hooks/useCustomerListParams';
@@ -21,6 +22,7 @@ type Editing = { company?: Company } | { contact?: Contact; contactMode: true } 
 export function CustomersPage() {
   const { t } = useT();
   const navigate = useNavigate();
+  const me = useCurrentMe();
   const abilities = useCustomerAbilities();
   const { list, filter, update } = useCustomerListParams();
   const [editing, setEditing] = useState<Editing>(null);
@@ -69,6 +71,15 @@ export function CustomersPage() {
               options={order.map((value) => ({ value, label: t(`customers.list.${value}`) }))}
               data-testid="customer-list-switch"
             />
+            {me.features.includes('customerStats') && (
+              <Button
+                icon={<BarChartOutlined />}
+                onClick={() => navigate('/customers/statistics')}
+                data-testid="customer-statistics-open"
+              >
+                {t('customers.statistics.title')}
+              </Button>
+            )}
             <ImportExportButtons
               scope={{
                 list,

@@ -1,9 +1,22 @@
-import { FIELD_TYPES } from '@yidan/contracts';
-import { Alert, App, Button, Drawer, Flex, Form, Grid, Input, Select, Switch } from 'antd';
+import { FIELD_TYPES, isTicketOnlyFieldType, NUMERIC_FIELD_TYPES } from '@yidan/contracts';
+import {
+  Alert,
+  App,
+  Button,
+  Drawer,
+  Flex,
+  Form,
+  Grid,
+  Input,
+  InputNumber,
+  Select,
+  Switch,
+  Typography,
+} from 'antd';
 import { useEffect } from 'react';
 import { useApiError } from '../../../api/useApiError';
 import { useT } from '../../../i18n/useT';
-import { useCreateField, useUpdateField } from '../hooks/useFields';
+import { useCreateField, useFields, useUpdateField } from '../hooks/useFields';
 import type { FieldDefinition, FieldEntity } from '../types/customerTypes';
 import { CascadeOptionsEditor } from './CascadeOptionsEditor';
 import { FieldOptionsEditor } from './FieldOptionsEditor';
@@ -39,6 +52,14 @@ export function FieldFormDrawer({ entity, open, field, onClose }: Props) {
   const key = Form.useWatch('key', form);
   const system = field?.system === true;
   const keyChanging = Boolean(field && !field.keyLocked && key && key !== field.key);
+  // Rating, signature, product table … exist for tickets only (manual 5.1.1).
+  const types = FIELD_TYPES.filter((value) => entity === 'ticket' || !isTicketOnlyFieldType(value));
+  const { data: siblings = [] } = useFields(entity);
+  const numericKeys = siblings
+    .filter(
+      (f) => !f.system && f.id !== field?.id && (NUMERIC_FIELD_TYPES as readonly string[]).includes(f.type),
+    )
+    .map((f) => f.key);
 
   useEffect(() => {
     if (!open) return;
@@ -115,7 +136,8 @@ export function FieldFormDrawer({ entity, open, field, onClose }: Props) {
         <Form.Item name="type" label={t('fields.type')}>
           <Select
             disabled={Boolean(field)}
-            options={FIELD_TYPES.map((value) => ({ value, label: t(`fieldType.${value}`) }))}
+            options={types.map((value) => ({ value, label: t(`fieldType.${value}`) }))}
+            showSearch={{ optionFilterProp: 'label' }}
             data-testid="field-form-type"
           />
         </Form.Item>
@@ -141,9 +163,48 @@ export function FieldFormDrawer({ entity, open, field, onClose }: Props) {
                 <Input placeholder="^[A-Z]{2}\d{6}$" data-testid="field-form-regex" />
               </Form.Item>
             )}
-            <Form.Item name="required" label={t('fields.required')} valuePropName="checked">
-              <Switch data-testid="field-form-required" />
-            </Form.Item>
+            {type === 'rating' && (
+              <Form.Item
+                name={['config', 'max']}
+                label={t('fields.ratingMax')}
+                rules={[{ required: true, type: 'integer', min: 3, max: 10 }]}
+              >
+                <InputNumber min={3} max={10} precision={0} data-testid="field-form-rating-max" />
+              </Form.Item>
+            )}
+            {type === 'calculated' && (
+              <>
+                <Form.Item
+                  name={['config', 'expression']}
+                  label={t('fields.expression')}
+                  rules={[{ required: true, whitespace: true, max: 500 }]}
+                  extra={
+                    <>
+                      {t('fields.expressionHelp')}{' '}
+                      {numericKeys.length ? (
+                        numericKeys.map((k) => (
+                          <Typography.Text key={k} code copyable={{ text: k }}>
+                            {k}
+                          </Typography.Text>
+                        ))
+                      ) : (
+                        <Typography.Text type="warning">{t('fields.expressionNoNumbers')}</Typography.Text>
+                      )}
+                    </>
+                  }
+                >
+                  <Input placeholder="price * qty" data-testid="field-form-expression" />
+                </Form.Item>
+                <Form.Item name={['config', 'precision']} label={t('fields.precision')}>
+                  <InputNumber min={0} max={6} precision={0} placeholder="2" />
+                </Form.Item>
+              </>
+            )}
+            {type !== 'calculated' && (
+              <Form.Item name="required" label={t('fields.required')} valuePropName="checked">
+                <Switch data-testid="field-form-required" />
+              </Form.Item>
+            )}
             <Form.Item name="readOnly" label={t('fields.readOnly')} extra={t('fields.readOnlyHelp')}>
               <ReadOnlyScopeField />
             </Form.Item>

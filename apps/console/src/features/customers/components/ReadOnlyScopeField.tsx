@@ -1,10 +1,9 @@
 import type { ReadOnlyScope } from '@yidan/contracts';
-import { Flex, Radio, Select, Typography } from 'antd';
+import { Flex, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../../i18n/useT';
-import { useAccess } from '../../auth/hooks/useAccess';
 import { useAgentDirectory } from '../../org/hooks/useAgents';
-import { useGroups } from '../../org/hooks/useGroups';
+import { useGroupDirectory } from '../../org/hooks/useGroups';
 
 type Mode = 'none' | 'all' | 'some';
 
@@ -17,8 +16,7 @@ export function ReadOnlyScopeField({
   onChange?: (value: ReadOnlyScope) => void;
 }) {
   const { t } = useT();
-  const { can } = useAccess();
-  const { data: groups = [] } = useGroups(can('org.groups'));
+  const { data: groups = [] } = useGroupDirectory();
   const { data: agents = [] } = useAgentDirectory();
   // "Chosen groups or agents" stays picked while the lists are still empty.
   const [picked, setPicked] = useState<Mode>('none');
@@ -53,13 +51,9 @@ export function ReadOnlyScopeField({
             value={value.groupIds}
             onChange={(groupIds) => onChange?.({ ...value, groupIds })}
             options={groups.map((g) => ({ value: g.id, label: g.name }))}
-            disabled={!can('org.groups')}
             placeholder={t('fields.readOnlyGroups')}
             showSearch={{ optionFilterProp: 'label' }}
           />
-          {!can('org.groups') && (
-            <Typography.Text type="secondary">{t('fields.readOnlyGroupsNoPermission')}</Typography.Text>
-          )}
           <Select
             mode="multiple"
             value={value.agentIds}

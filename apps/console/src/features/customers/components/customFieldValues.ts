@@ -54,7 +54,7 @@ export function customBody(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const def of defs) {
-    if (!values || !(def.key in values)) continue;
+    if (!values || !(def.key in values) || def.type === 'calculated') continue;
     const next = fromFormValue(def, values[def.key], existing?.[def.key]);
     if (existing === undefined) {
       if (next !== null) out[def.key] = next;
@@ -104,6 +104,20 @@ export function displayCustomValue(
       return typeof raw === 'object' && raw && 'address' in raw ? String(raw.address) : '';
     case 'attachment':
       return Array.isArray(raw) ? raw.map((f: { name?: string }) => f.name ?? '').join('、') : '';
+    case 'rating':
+      return `${'★'.repeat(Number(raw))} ${raw}/${typeof def.config.max === 'number' ? def.config.max : 5}`;
+    case 'signature':
+      return '✔';
+    case 'sms_code':
+      return typeof raw === 'object' && raw && 'mobile' in raw ? String(raw.mobile) : '';
+    case 'product_table':
+      return typeof raw === 'object' && raw && 'total' in raw
+        ? `¥${(Number(raw.total) / 100).toFixed(2)}`
+        : '';
+    case 'asset':
+      return typeof raw === 'object' && raw && 'name' in raw
+        ? `${String(raw.name)}${'serial' in raw && raw.serial ? ` (${String(raw.serial)})` : ''}`
+        : '';
     default:
       return String(raw);
   }

@@ -17,9 +17,14 @@ export interface FieldFormValues {
   readOnly: ReadOnlyScope;
   regex?: string;
   enabled: boolean;
+  /** Ticket-only settings: rating `max`, calculated `expression` and `precision`. */
+  config?: { max?: number; expression?: string; precision?: number };
 }
 
 export const CHOICE_TYPES: FieldType[] = ['select', 'multiselect'];
+/** Types whose settings live in `config`. */
+export const CONFIG_TYPES: FieldType[] = ['rating', 'calculated'];
+export const DEFAULT_RATING_MAX = 5;
 
 export function emptyFieldValues(): FieldFormValues {
   return {
@@ -30,6 +35,7 @@ export function emptyFieldValues(): FieldFormValues {
     required: false,
     readOnly: { all: false, groupIds: [], agentIds: [] },
     enabled: true,
+    config: { max: DEFAULT_RATING_MAX },
   };
 }
 
@@ -46,6 +52,7 @@ export function fieldToValues(field: FieldDefinition): FieldFormValues {
     readOnly: field.readOnly,
     regex: field.regex ?? undefined,
     enabled: field.enabled,
+    config: (field.config ?? {}) as FieldFormValues['config'],
   };
 }
 
@@ -60,6 +67,18 @@ function optionsOf(v: FieldFormValues): FieldOption[] | undefined {
   return undefined;
 }
 
+function configOf(type: FieldType, v: FieldFormValues): Record<string, unknown> | undefined {
+  if (type === 'rating') return { max: v.config?.max ?? DEFAULT_RATING_MAX };
+  if (type === 'calculated') {
+    const precision = v.config?.precision;
+    return {
+      expression: v.config?.expression?.trim() ?? '',
+      ...(precision === undefined || precision === null ? {} : { precision }),
+    };
+  }
+  return undefined;
+}
+
 export function valuesToCreate(entity: FieldEntity, v: FieldFormValues): FieldCreate {
   const options = optionsOf(v);
   return {
@@ -71,6 +90,7 @@ export function valuesToCreate(entity: FieldEntity, v: FieldFormValues): FieldCr
     required: v.required,
     readOnly: v.readOnly,
     ...(v.type === 'regex' && v.regex ? { regex: v.regex } : {}),
+    ...(CONFIG_TYPES.includes(v.type) ? { config: configOf(v.type, v) } : {}),
   };
 }
 
@@ -85,6 +105,7 @@ export function valuesToUpdate(field: FieldDefinition, v: FieldFormValues): Fiel
     required: v.required,
     readOnly: v.readOnly,
     ...(field.type === 'regex' ? { regex: v.regex?.trim() || null } : {}),
+    ...(CONFIG_TYPES.includes(field.type) ? { config: configOf(field.type, v) } : {}),
     enabled: v.enabled,
   };
 }

@@ -2,7 +2,7 @@
  * The ids in their new order after dragging `dragId` onto `targetId`: dragged down it lands after
  * the target, dragged up before it (as the drop line shows).
  */
-export function moveId(ids: number[], dragId: number, targetId: number): number[] {
+export function moveId<T extends number | string>(ids: T[], dragId: T, targetId: T): T[] {
   const from = ids.indexOf(dragId);
   const to = ids.indexOf(targetId);
   if (from === -1 || to === -1 || from === to) return ids;
@@ -12,7 +12,7 @@ export function moveId(ids: number[], dragId: number, targetId: number): number[
 }
 
 /** One step up (-1) or down (+1), for the arrow buttons on touch screens. */
-export function stepId(ids: number[], id: number, step: -1 | 1): number[] {
+export function stepId<T extends number | string>(ids: T[], id: T, step: -1 | 1): T[] {
   const from = ids.indexOf(id);
   const to = from + step;
   if (from === -1 || to < 0 || to >= ids.length) return ids;

@@ -5,6 +5,17 @@ export async function listGroups(): Promise<Group[]> {
   return (await api.get<ListOf<Group>>('/groups')).items;
 }
 
+export interface DirectoryGroup {
+  id: number;
+  name: string;
+  parentId: number | null;
+}
+
+/** Every agent may read the group directory (pickers, names); the full list needs org.groups. */
+export async function listGroupDirectory(): Promise<DirectoryGroup[]> {
+  return (await api.get<ListOf<DirectoryGroup>>('/groups/directory')).items;
+}
+
 export function createGroup(body: GroupCreate): Promise<Group> {
   return api.post<Group>('/groups', body);
 }

@@ -5,5 +5,6 @@ export const orgKeys = {
   agentList: (filter: AgentFilter) => ['agents', 'list', filter] as const,
   directory: ['agents', 'directory'] as const,
   groups: ['groups'] as const,
+  groupDirectory: ['groups', 'directory'] as const,
   roles: ['roles'] as const,
 };

@@ -1,10 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Group, GroupCreate, GroupUpdate } from '../../../api/types';
-import { createGroup, deleteGroup, listGroups, reorderGroups, updateGroup } from '../api/groupsApi';
+import {
+  createGroup,
+  deleteGroup,
+  listGroupDirectory,
+  listGroups,
+  reorderGroups,
+  updateGroup,
+} from '../api/groupsApi';
 import { orgKeys } from './orgKeys';
 
 export function useGroups(enabled = true) {
   return useQuery({ queryKey: orgKeys.groups, queryFn: listGroups, enabled });
+}
+
+/** Group ids, names and parents, readable by every agent. */
+export function useGroupDirectory() {
+  return useQuery({ queryKey: orgKeys.groupDirectory, queryFn: listGroupDirectory, staleTime: 60_000 });
 }
 
 function useInvalidateGroups() {

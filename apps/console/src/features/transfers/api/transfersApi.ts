@@ -1,4 +1,4 @@
-import type { ImportMapping } from '@yidan/contracts';
+import { type ImportMapping, TICKET_IMPORT_MAX_ROWS } from '@yidan/contracts';
 import { api, request } from '../../../api/client';
 import type {
   ExportCreateInput,
@@ -6,12 +6,19 @@ import type {
   ImportOptions,
   ImportPreview,
   ImportStatus,
+  TransferEntity,
 } from '../types/transferTypes';
 
-/** The server refuses bigger files (MAX_FILE_BYTES) and longer ones (IMPORT_MAX_ROWS). */
+/** The server refuses bigger files (MAX_FILE_BYTES) and longer ones (IMPORT_MAX_ROWS; tickets 5,000). */
 export const IMPORT_MAX_MB = 20;
 export const IMPORT_MAX_ROWS = 50_000;
 export const IMPORT_EXTENSIONS = ['.xlsx', '.xls', '.csv'];
+export const importMaxRows = (entity: TransferEntity) =>
+  entity === 'tickets' ? TICKET_IMPORT_MAX_ROWS : IMPORT_MAX_ROWS;
+
+/** Tickets have their own routes (and permissions) for the same jobs. */
+const importBase = (entity?: TransferEntity) => (entity === 'tickets' ? '/ticket-imports' : '/imports');
+const exportBase = (entity?: TransferEntity) => (entity === 'tickets' ? '/ticket-exports' : '/exports');
 
 /**
  * POSTs multipart form data through the shared client (CSRF, language, problem+json, 401). The
@@ -28,7 +35,8 @@ function importForm(options: Partial<ImportOptions> & Pick<ImportOptions, 'entit
   const form = new FormData();
   form.set('entity', options.entity);
   if (options.noHeader !== undefined) form.set('noHeader', String(options.noHeader));
-  if (options.skipExisting !== undefined) form.set('skipExisting', String(options.skipExisting));
+  if (options.skipExisting !== undefined && options.entity !== 'tickets')
+    form.set('skipExisting', String(options.skipExisting));
   return form;
 }
 
@@ -36,7 +44,7 @@ function importForm(options: Partial<ImportOptions> & Pick<ImportOptions, 'entit
 export function previewImport(file: File, options: ImportOptions): Promise<ImportPreview> {
   const form = importForm({ entity: options.entity, noHeader: options.noHeader });
   form.set('file', file);
-  return postForm<ImportPreview>('/imports/preview', form);
+  return postForm<ImportPreview>(`${importBase(options.entity)}/preview`, form);
 }
 
 /** Uploads the file and queues the import job; progress comes from getImport and the socket. */
@@ -44,17 +52,17 @@ export async function startImport(file: File, options: ImportOptions, mapping: I
   const form = importForm(options);
   form.set('mapping', JSON.stringify(mapping));
   form.set('file', file);
-  return (await postForm<{ id: number }>('/imports', form)).id;
+  return (await postForm<{ id: number }>(importBase(options.entity), form)).id;
 }
 
-export function getImport(id: number): Promise<ImportStatus> {
-  return api.get<ImportStatus>(`/imports/${id}`);
+export function getImport(id: number, entity?: TransferEntity): Promise<ImportStatus> {
+  return api.get<ImportStatus>(`${importBase(entity)}/${id}`);
 }
 
 export async function startExport(body: ExportCreateInput): Promise<number> {
-  return (await api.post<{ id: number }>('/exports', body)).id;
+  return (await api.post<{ id: number }>(exportBase(body.entity), body)).id;
 }
 
-export function getExport(id: number): Promise<ExportStatus> {
-  return api.get<ExportStatus>(`/exports/${id}`);
+export function getExport(id: number, entity?: TransferEntity): Promise<ExportStatus> {
+  return api.get<ExportStatus>(`${exportBase(entity)}/${id}`);
 }

@@ -25,10 +25,10 @@ export function ExportButton({ build, label, title }: Props) {
   const count = (n: number) => n.toLocaleString(lang);
   const showError = useApiError();
   const starting = useStartExport();
-  const [exportId, setExportId] = useState<number | null>(null);
+  const [started, setStarted] = useState<{ id: number; entity: ExportCreateInput['entity'] } | null>(null);
   // Hiding the window keeps following the job: the file still downloads when it is ready.
   const [shown, setShown] = useState(false);
-  const { data: status } = useTransferProgress('export', exportId);
+  const { data: status } = useTransferProgress('export', started?.id ?? null, started?.entity);
   const downloaded = useRef<number | null>(null);
   const finished = isFinished(status);
 
@@ -38,14 +38,16 @@ export function ExportButton({ build, label, title }: Props) {
     downloadFile(status.fileUrl);
   }, [status]);
 
-  const open = () =>
-    starting.mutate(build(), {
+  const open = () => {
+    const body = build();
+    starting.mutate(body, {
       onSuccess: (id) => {
-        setExportId(id);
+        setStarted({ id, entity: body.entity });
         setShown(true);
       },
       onError: (e) => showError(e),
     });
+  };
 
   const processed = status?.processed ?? 0;
   const total = status?.total ?? null;

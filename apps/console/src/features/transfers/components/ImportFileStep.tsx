@@ -2,7 +2,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Flex, Form, Radio, Switch, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../../i18n/useT';
-import { IMPORT_EXTENSIONS, IMPORT_MAX_MB, IMPORT_MAX_ROWS } from '../api/transfersApi';
+import { IMPORT_EXTENSIONS, IMPORT_MAX_MB, importMaxRows } from '../api/transfersApi';
 import type { ImportOptions, TransferEntity } from '../types/transferTypes';
 
 interface Props {
@@ -64,17 +64,20 @@ export function ImportFileStep({ entities, options, onOptionsChange, file, onFil
             data-testid="import-no-header"
           />
         </Form.Item>
-        <Form.Item
-          label={t('transfers.skipExisting')}
-          extra={t('transfers.skipExistingHelp')}
-          style={{ flex: 1, minWidth: 220 }}
-        >
-          <Switch
-            checked={options.skipExisting}
-            onChange={(skipExisting) => set({ skipExisting })}
-            data-testid="import-skip-existing"
-          />
-        </Form.Item>
+        {/* Tickets have no natural key to match existing records by. */}
+        {options.entity !== 'tickets' && (
+          <Form.Item
+            label={t('transfers.skipExisting')}
+            extra={t('transfers.skipExistingHelp')}
+            style={{ flex: 1, minWidth: 220 }}
+          >
+            <Switch
+              checked={options.skipExisting}
+              onChange={(skipExisting) => set({ skipExisting })}
+              data-testid="import-skip-existing"
+            />
+          </Form.Item>
+        )}
       </Flex>
       <Upload.Dragger
         accept={IMPORT_EXTENSIONS.join(',')}
@@ -99,7 +102,7 @@ export function ImportFileStep({ entities, options, onOptionsChange, file, onFil
         <p className="ant-upload-hint">
           {t('transfers.limits', {
             mb: IMPORT_MAX_MB,
-            rows: IMPORT_MAX_ROWS.toLocaleString(lang),
+            rows: importMaxRows(options.entity).toLocaleString(lang),
           })}
         </p>
       </Upload.Dragger>

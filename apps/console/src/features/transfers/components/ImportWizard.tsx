@@ -52,10 +52,10 @@ export function ImportWizard({ open, onClose, title, entities, defaultEntity, on
   const [importId, setImportId] = useState<number | null>(null);
   const previewing = usePreviewImport();
   const starting = useStartImport();
-  const { data: status } = useTransferProgress('import', importId);
+  const options = { entity: chosenEntity ?? defaultEntity, noHeader, skipExisting };
+  const { data: status } = useTransferProgress('import', importId, options.entity);
   const reported = useRef<number | null>(null);
 
-  const options = { entity: chosenEntity ?? defaultEntity, noHeader, skipExisting };
   const step = importId !== null ? 2 : preview ? 1 : 0;
   const finished = isFinished(status);
   const entityLabel = entities.find((e) => e.value === options.entity)?.label ?? '';

@@ -2,7 +2,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useAgentSocket } from '../../../realtime/socketContext';
 import { getExport, getImport } from '../api/transfersApi';
-import type { ExportStatus, ImportStatus, TransferKind, TransferStatus } from '../types/transferTypes';
+import type {
+  ExportStatus,
+  ImportStatus,
+  TransferEntity,
+  TransferKind,
+  TransferStatus,
+} from '../types/transferTypes';
 import { transferKeys } from './transferKeys';
 
 type StatusOf<K extends TransferKind> = K extends 'import' ? ImportStatus : ExportStatus;
@@ -27,7 +33,12 @@ function later<S extends ImportStatus | ExportStatus>(current: S | undefined, ne
  * pushes go straight into the cache; polling is the fallback (a missed or disconnected socket).
  * Every cache write restarts TanStack's interval, so a poll only runs after 2 s without a push.
  */
-export function useTransferProgress<K extends TransferKind>(kind: K, id: number | null) {
+export function useTransferProgress<K extends TransferKind>(
+  kind: K,
+  id: number | null,
+  /** Which routes to poll: tickets have their own. */
+  entity?: TransferEntity,
+) {
   const socket = useAgentSocket();
   const queryClient = useQueryClient();
 
@@ -48,7 +59,7 @@ export function useTransferProgress<K extends TransferKind>(kind: K, id: number 
   return useQuery({
     queryKey: transferKeys.status(kind, id ?? 0),
     queryFn: async () => {
-      const fetched = (await FETCH[kind](id!)) as StatusOf<K>;
+      const fetched = (await FETCH[kind](id!, entity)) as StatusOf<K>;
       return later(queryClient.getQueryData<StatusOf<K>>(transferKeys.status(kind, id!)), fetched);
     },
     enabled: id !== null,

@@ -4,7 +4,6 @@ import type { importPreviewSchema, TransferEntity } from '@yidan/contracts';
 type Out<S extends { _output: unknown }> = S['_output'];
 
 export type {
-  ExportCreateInput,
   ExportStatus,
   ImportMapping,
   ImportStatus,
@@ -15,6 +14,11 @@ export type {
 /** POST /imports/preview: header, first rows, auto-matched mapping and the fields a column can take. */
 export type ImportPreview = Out<typeof importPreviewSchema>;
 export type ImportField = ImportPreview['fields'][number];
+
+/** What 导出 asks for: customers (/exports) or tickets (/ticket-exports, a view, filters or ids). */
+export type ExportCreateInput =
+  | import('@yidan/contracts').ExportCreateInput
+  | (import('@yidan/contracts').TicketExportInput & { entity: 'tickets' });
 
 /** What the import wizard sends with the file. */
 export interface ImportOptions {
