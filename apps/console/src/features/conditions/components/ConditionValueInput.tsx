@@ -21,6 +21,12 @@ interface Props {
 }
 
 const wide = { minWidth: 200, flex: 1 };
+/** An id value from a picker: a number, or a token such as `$me` (the current agent) kept as text. */
+const toIdValue = (v: string): number | string | undefined => {
+  if (v.startsWith('$')) return v;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : undefined;
+};
 const numericType = (field: ConditionField) =>
   field.type === 'number' || field.type === 'integer' || field.type === 'id';
 
@@ -55,7 +61,7 @@ export function ConditionValueInput({ field, op, value, onChange, lang, disabled
         mode={pickOptions ? 'multiple' : 'tags'}
         value={list}
         onChange={(next: string[]) =>
-          onChange(numericType(field) ? next.map(Number).filter((n) => Number.isFinite(n)) : next)
+          onChange(numericType(field) ? next.map(toIdValue).filter((n) => n !== undefined) : next)
         }
         options={pickOptions ? options : undefined}
         showSearch={{ optionFilterProp: 'label' }}
@@ -66,11 +72,13 @@ export function ConditionValueInput({ field, op, value, onChange, lang, disabled
       />
     );
   }
-  if (field.type === 'select' && options) {
+  if ((field.type === 'select' || field.type === 'id') && options) {
+    // Id fields with options (agents, groups, templates) keep numbers, plus tokens like `$me` (当前客服).
+    const isId = field.type === 'id';
     return (
       <Select
-        value={value as string | undefined}
-        onChange={onChange}
+        value={value === undefined || value === null ? undefined : String(value)}
+        onChange={(v: string) => onChange(isId ? toIdValue(v) : v)}
         options={options}
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={builderText('value', lang)}
