@@ -204,4 +204,11 @@ export const enTickets: Record<keyof typeof zhTickets, string> = {
   'tickets.batch.ok': 'Updated',
   'tickets.batch.failed': 'Failed',
   'tickets.batch.close': 'Done',
+  'tickets.record.open': 'Log a service (call, visit, remote…)',
+  'tickets.record.title': 'Log a service · ticket #{number}',
+  'tickets.record.channel': 'Channel',
+  'tickets.record.period': 'Start — end (optional)',
+  'tickets.record.summary': 'Summary',
+  'tickets.record.summaryHint': 'What was done and how it ended',
+  'tickets.record.done': 'Service logged',
 };

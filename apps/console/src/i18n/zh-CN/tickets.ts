@@ -202,4 +202,11 @@ export const zhTickets = {
   'tickets.batch.ok': '已更新',
   'tickets.batch.failed': '失败',
   'tickets.batch.close': '完成',
+  'tickets.record.open': '记录服务（电话、上门、远程…）',
+  'tickets.record.title': '记录服务 · 工单 #{number}',
+  'tickets.record.channel': '服务方式',
+  'tickets.record.period': '开始 — 结束（可选）',
+  'tickets.record.summary': '服务总结',
+  'tickets.record.summaryHint': '做了什么、结果如何',
+  'tickets.record.done': '已记录服务',
 };

@@ -3,6 +3,7 @@ import {
   DeleteOutlined,
   MergeCellsOutlined,
   MoreOutlined,
+  PhoneOutlined,
   PrinterOutlined,
   SplitCellsOutlined,
 } from '@ant-design/icons';
@@ -25,12 +26,22 @@ interface Props {
   backTo: string;
   onMerge: () => void;
   onSplit: () => void;
+  onRecord: () => void;
   onDelete: () => void;
   deleting: boolean;
 }
 
 /** Number, editable subject, status and priority, description, and 合并 / 拆单 / 打印 / 删除. */
-export function TicketDetailHeader({ ticket, locked, backTo, onMerge, onSplit, onDelete, deleting }: Props) {
+export function TicketDetailHeader({
+  ticket,
+  locked,
+  backTo,
+  onMerge,
+  onSplit,
+  onRecord,
+  onDelete,
+  deleting,
+}: Props) {
   const { t } = useT();
   const { message, modal } = App.useApp();
   const { can } = useAccess();
@@ -54,6 +65,12 @@ export function TicketDetailHeader({ ticket, locked, backTo, onMerge, onSplit, o
     });
 
   const menu = [
+    editable && {
+      key: 'record',
+      icon: <PhoneOutlined />,
+      label: t('tickets.record.open'),
+      onClick: onRecord,
+    },
     editable && {
       key: 'merge',
       icon: <MergeCellsOutlined />,

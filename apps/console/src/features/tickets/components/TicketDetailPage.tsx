@@ -15,6 +15,7 @@ import { MergeTicketModal } from './MergeTicketModal';
 import { ReassignModal } from './ReassignModal';
 import { RelatedTicketLink } from './RelatedTicketLink';
 import { ReplyBox } from './ReplyBox';
+import { ServiceRecordModal } from './ServiceRecordModal';
 import { ShortcutHelpModal } from './ShortcutHelpModal';
 import { SplitTicketModal } from './SplitTicketModal';
 import { TicketCustomerPanel } from './TicketCustomerPanel';
@@ -22,7 +23,7 @@ import { TicketDetailHeader } from './TicketDetailHeader';
 import { TicketFieldsPanel } from './TicketFieldsPanel';
 import { TicketTimeline } from './TicketTimeline';
 
-type Dialog = 'reassign' | 'merge' | 'split' | 'create' | 'help' | null;
+type Dialog = 'reassign' | 'merge' | 'split' | 'record' | 'create' | 'help' | null;
 
 /**
  * 工单详情: header, reply box and timeline; the fields and customer panels on the right (stacked
@@ -94,6 +95,7 @@ export function TicketDetailPage() {
         backTo={backTo}
         onMerge={() => setDialog('merge')}
         onSplit={() => setDialog('split')}
+        onRecord={() => setDialog('record')}
         onDelete={deleteTicket}
         deleting={remove.isPending}
       />
@@ -143,6 +145,7 @@ export function TicketDetailPage() {
       <ReassignModal ticket={ticket} open={dialog === 'reassign'} onClose={() => setDialog(null)} />
       <MergeTicketModal ticket={ticket} open={dialog === 'merge'} onClose={() => setDialog(null)} />
       <SplitTicketModal ticket={ticket} open={dialog === 'split'} onClose={() => setDialog(null)} />
+      <ServiceRecordModal ticket={ticket} open={dialog === 'record'} onClose={() => setDialog(null)} />
       <CreateTicketDrawer
         open={dialog === 'create'}
         onClose={() => setDialog(null)}

@@ -6,6 +6,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import {
+  addTicketRecord,
   batchUpdateTickets,
   commentOnTicket,
   createTicket,
@@ -17,6 +18,7 @@ import {
   updateTicket,
 } from '../api/ticketsApi';
 import type {
+  RecordCreate,
   Ticket,
   TicketBatchUpdate,
   TicketComment,
@@ -106,6 +108,15 @@ export function useBatchUpdateTickets() {
   const invalidate = useInvalidateTickets();
   return useMutation({
     mutationFn: (body: TicketBatchUpdate) => batchUpdateTickets(body),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** 记录服务: attaches a service record; the timeline and the customer's records show it. */
+export function useAddTicketRecord() {
+  const invalidate = useInvalidateTickets();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: RecordCreate }) => addTicketRecord(id, body),
     onSuccess: () => invalidate(),
   });
 }
