@@ -6,35 +6,16 @@
  *
  * Needs the built console (`npm run build`) and Debian's chromium at /usr/bin/chromium.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { BrowserErrors, launchChromium, screenshotAll } from './support/browser.js';
-import { ADMIN_PASSWORD, type ConsoleServer, startConsoleServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/browser.js';
+import { byTestId, dropdownOption, signIn } from './support/page.js';
+import { useConsoleServer } from './support/server.js';
 
-let server: ConsoleServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors = new BrowserErrors();
-
-beforeAll(async () => {
-  server = await startConsoleServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
-
-const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+const server = useConsoleServer();
+const { errors, openPage } = useChromium('customer-360');
 
 describe('customer 360 and 客户统计', () => {
   it('shows records, tickets and the timeline of a company, and the statistics page', async () => {
-    onTestFailed(async () => {
-      await screenshotAll(contexts, 'customer-360');
-      if (errors.list.length) console.error(`browser errors:\n${errors.list.join('\n')}`);
-    });
     const stamp = Date.now().toString().slice(-6);
     const served = await server.adminApi<{ id: number; primaryContact: { id: number } }>(
       'POST',
@@ -52,18 +33,9 @@ describe('customer 360 and 客户统计', () => {
         summary: `${channel} 已处理`,
       });
 
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    context.setDefaultTimeout(15_000);
-    contexts.push(context);
-    const page = errors.watch(await context.newPage(), 'desktop');
+    const page = await openPage('desktop', { width: 1280, height: 900 });
     await page.goto(`${server.baseUrl}/customers/companies/${served.id}`);
-    await byTestId(page, 'login-account').fill('admin');
-    await byTestId(page, 'login-password').fill(ADMIN_PASSWORD);
-    await byTestId(page, 'login-submit').click();
+    await signIn(page);
     await byTestId(page, 'customer-tabs').waitFor();
 
     await page.getByRole('tab', { name: '服务记录' }).click();
@@ -83,9 +55,7 @@ describe('customer 360 and 客户统计', () => {
     const table = byTestId(page, 'customer-statistics-table');
     await table.getByText(`常服务公司${stamp}`).waitFor();
     await byTestId(page, 'customer-statistics-not-served').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '超过 30 天' })
-      .click();
+    await dropdownOption(page, '超过 30 天').click();
     await table.getByText(`从未服务公司${stamp}`).waitFor();
     await expect.poll(() => table.getByText(`常服务公司${stamp}`).count()).toBe(0);
 

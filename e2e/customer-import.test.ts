@@ -8,54 +8,14 @@
  * Needs the built console (`npm run build`) and Debian's chromium at /usr/bin/chromium.
  */
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { BrowserErrors, launchChromium, screenshotAll } from './support/browser.js';
-import { ADMIN_PASSWORD, type ConsoleServer, startConsoleServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/browser.js';
+import { byTestId, inputOf, pickOption, setCheckbox, signIn } from './support/page.js';
+import { useConsoleServer } from './support/server.js';
 
-let server: ConsoleServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors = new BrowserErrors();
-
-beforeAll(async () => {
-  server = await startConsoleServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPage(label: string, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({
-    viewport,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    acceptDownloads: true,
-  });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  return errors.watch(await context.newPage(), label);
-}
-
-const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
-
-async function signIn(page: Page, account: string, password: string) {
-  await byTestId(page, 'login-account').fill(account);
-  await byTestId(page, 'login-password').fill(password);
-  await byTestId(page, 'login-submit').click();
-  await byTestId(page, 'login-submit').waitFor({ state: 'detached' });
-}
-
-/** Sets an antd checkbox whose data-testid sits on the <input> or on its wrapper. */
-async function setCheckbox(page: Page, id: string, checked: boolean) {
-  const el = byTestId(page, id);
-  const isInput = await el.evaluate((node) => node.nodeName === 'INPUT');
-  await (isInput ? el : el.locator('input[type="checkbox"]')).setChecked(checked);
-}
+const server = useConsoleServer();
+const { errors, openPage } = useChromium('customer-import');
 
 /** The label an antd Select shows for its value. */
 const selectedLabel = (page: Page, id: string) =>
@@ -64,15 +24,6 @@ const selectedLabel = (page: Page, id: string) =>
 /** A count of the import result (新增, 更新, 跳过, 失败). */
 const resultCount = (page: Page, key: 'imported' | 'updated' | 'skipped' | 'failed') =>
   byTestId(page, `import-result-${key}`).locator('.ant-statistic-content-value').textContent();
-
-/** Picks the option whose label is exactly `label` in an open antd Select. */
-async function pickOption(page: Page, id: string, label: string) {
-  await byTestId(page, id).click();
-  await page.keyboard.type(label);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: new RegExp(`^${label}$`) })
-    .click();
-}
 
 const COMPANIES = {
   starRiver: { name: '北京星河软件有限公司', contact: '张建国', mobile: '13800138001' },
@@ -114,15 +65,11 @@ async function findCompany(name: string) {
 
 describe('客户管理: import customers from Excel, open one, merge two', () => {
   it('an admin imports an .xlsx through the wizard and works with the imported companies', async () => {
-    onTestFailed(async () => {
-      await screenshotAll(contexts, 'customer-import');
-      if (errors.list.length) console.error(`browser errors:\n${errors.list.join('\n')}`);
-    });
     const { starRiver, cloudSail, qianhai } = COMPANIES;
 
-    const page = await openPage('desktop', { width: 1280, height: 800 });
+    const page = await openPage('desktop', { width: 1280, height: 800 }, { acceptDownloads: true });
     await page.goto(server.baseUrl);
-    await signIn(page, 'admin', ADMIN_PASSWORD);
+    await signIn(page);
     await byTestId(page, 'nav-customers').click();
 
     // Step 1: 公司 is preselected in 2B mode; the file goes into the dragger's file input.
@@ -130,9 +77,7 @@ describe('客户管理: import customers from Excel, open one, merge two', () =>
     await page
       .locator('.ant-radio-button-wrapper-checked', { has: byTestId(page, 'import-entity-companies') })
       .waitFor();
-    const upload = byTestId(page, 'import-upload');
-    const isInput = await upload.evaluate((node) => node.nodeName === 'INPUT');
-    await (isInput ? upload : upload.locator('input[type="file"]')).setInputFiles({
+    await (await inputOf(page, 'import-upload', 'input[type="file"]')).setInputFiles({
       name: '客户导入.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: await customerWorkbook(),
@@ -147,7 +92,7 @@ describe('客户管理: import customers from Excel, open one, merge two', () =>
     await expect(selectedLabel(page, 'import-map-手机')).resolves.toBe('联系人手机');
     await expect(selectedLabel(page, 'import-map-服务到期')).resolves.toBe('服务到期日期');
     await expect(selectedLabel(page, 'import-map-说明')).resolves.toBe('不导入');
-    await pickOption(page, 'import-map-说明', '备注');
+    await pickOption(page, byTestId(page, 'import-map-说明'), '备注');
     await expect(selectedLabel(page, 'import-map-说明')).resolves.toBe('备注');
 
     // Step 3: the progress bar shows (recorded as it appears: the job may finish at once), then the result.
@@ -192,11 +137,7 @@ describe('客户管理: import customers from Excel, open one, merge two', () =>
 
     // Merged into another imported company through the merge dialog.
     await byTestId(page, 'company-merge').click();
-    await byTestId(page, 'merge-target').click();
-    await page.keyboard.type(cloudSail.name);
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: cloudSail.name })
-      .click();
+    await pickOption(page, byTestId(page, 'merge-target'), cloudSail.name, { exact: false });
     await setCheckbox(page, 'merge-confirm', true);
     await byTestId(page, 'merge-submit').click();
     await page.waitForURL(`**/customers/companies/${second.id}`);

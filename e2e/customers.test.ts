@@ -6,49 +6,14 @@
  *
  * Needs the built console (`npm run build`) and Debian's chromium at /usr/bin/chromium.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { BrowserErrors, launchChromium, screenshotAll } from './support/browser.js';
-import { ADMIN_PASSWORD, type ConsoleServer, startConsoleServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './support/browser.js';
+import { byTestId, pickOption, setCheckbox, signIn } from './support/page.js';
+import { useConsoleServer } from './support/server.js';
 
-let server: ConsoleServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors = new BrowserErrors();
-
-beforeAll(async () => {
-  server = await startConsoleServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPage(label: string, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  return errors.watch(await context.newPage(), label);
-}
-
-const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
-
-async function signIn(page: Page, account: string, password: string) {
-  await byTestId(page, 'login-account').fill(account);
-  await byTestId(page, 'login-password').fill(password);
-  await byTestId(page, 'login-submit').click();
-  await byTestId(page, 'login-submit').waitFor({ state: 'detached' });
-}
-
-/** Sets an antd checkbox whose data-testid sits on the <input> or on its wrapper. */
-async function setCheckbox(page: Page, id: string, checked: boolean) {
-  const el = byTestId(page, id);
-  const isInput = await el.evaluate((node) => node.nodeName === 'INPUT');
-  await (isInput ? el : el.locator('input[type="checkbox"]')).setChecked(checked);
-}
+const server = useConsoleServer();
+const { errors, openPage } = useChromium('customers');
 
 /** 新增客户 from the list: the drawer saves and opens the new company's page. */
 async function createCompany(page: Page, name: string, contact?: { name: string; mobile: string }) {
@@ -73,10 +38,6 @@ async function createCompany(page: Page, name: string, contact?: { name: string;
 
 describe('客户管理: create, search, open and merge companies', () => {
   it('an admin merges a company into another and finds its contact under the target', async () => {
-    onTestFailed(async () => {
-      await screenshotAll(contexts, 'customers');
-      if (errors.list.length) console.error(`browser errors:\n${errors.list.join('\n')}`);
-    });
     const stamp = Date.now().toString().slice(-8);
     const source = `源公司${stamp}`;
     const target = `目标公司${stamp}`;
@@ -85,7 +46,7 @@ describe('客户管理: create, search, open and merge companies', () => {
 
     const page = await openPage('desktop', { width: 1280, height: 800 });
     await page.goto(server.baseUrl);
-    await signIn(page, 'admin', ADMIN_PASSWORD);
+    await signIn(page);
     await byTestId(page, 'nav-customers').waitFor();
 
     // A company with a contact, made in the 新增客户 drawer.
@@ -111,9 +72,7 @@ describe('客户管理: create, search, open and merge companies', () => {
     await byTestId(page, 'company-title').filter({ hasText: source }).waitFor();
     await byTestId(page, 'company-merge').click();
     await expect(byTestId(page, 'merge-submit').isDisabled()).resolves.toBe(true);
-    await byTestId(page, 'merge-target').click();
-    await page.keyboard.type(target);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: target }).click();
+    await pickOption(page, byTestId(page, 'merge-target'), target, { exact: false });
     await setCheckbox(page, 'merge-confirm', true);
     await byTestId(page, 'merge-submit').click();
 

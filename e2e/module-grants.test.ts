@@ -6,54 +6,14 @@
  *
  * Needs the built console (`npm run build`) and Debian's chromium at /usr/bin/chromium.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { BrowserErrors, horizontalOverflow, launchChromium, screenshotAll } from './support/browser.js';
-import { ADMIN_PASSWORD, type ConsoleServer, startConsoleServer, VENDOR_KEY } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { horizontalOverflow, useChromium } from './support/browser.js';
+import { byTestId, pickOption, setCheckbox, signIn } from './support/page.js';
+import { useConsoleServer, VENDOR_KEY } from './support/server.js';
 
-let server: ConsoleServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors = new BrowserErrors();
-
-beforeAll(async () => {
-  server = await startConsoleServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPage(label: string, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  return errors.watch(await context.newPage(), label);
-}
-
-const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
-
-async function signIn(page: Page, account: string, password: string, vendor?: string) {
-  await byTestId(page, 'login-account').fill(account);
-  await byTestId(page, 'login-password').fill(password);
-  if (vendor) {
-    // The vendor key field is behind "more" while only one vendor needs no key.
-    if (!(await byTestId(page, 'login-vendor').isVisible())) await byTestId(page, 'login-more').click();
-    await byTestId(page, 'login-vendor').fill(vendor);
-  }
-  await byTestId(page, 'login-submit').click();
-  await byTestId(page, 'login-submit').waitFor({ state: 'detached' });
-}
-
-/** Sets an antd checkbox whose data-testid sits on the <input> or on its wrapper. */
-async function setCheckbox(page: Page, id: string, checked: boolean) {
-  const el = byTestId(page, id);
-  const isInput = await el.evaluate((node) => node.nodeName === 'INPUT');
-  await (isInput ? el : el.locator('input[type="checkbox"]')).setChecked(checked);
-}
+const server = useConsoleServer();
+const { errors, openPage } = useChromium('module-grants');
 
 /** Opens a navigation entry, expanding the 设置 submenu first when the entry is inside it. */
 async function navigate(page: Page, id: string) {
@@ -64,10 +24,6 @@ async function navigate(page: Page, id: string) {
 
 describe('console navigation follows the module grants', () => {
   it('an agent granted only 工单 sees 首页 and 工单, not 在线客服, 呼叫中心 or 设置', async () => {
-    onTestFailed(async () => {
-      await screenshotAll(contexts, 'module-grants');
-      if (errors.list.length) console.error(`browser errors:\n${errors.list.join('\n')}`);
-    });
     const stamp = Date.now().toString(36);
     const groupName = `售后组${stamp}`;
     const account = `ticketonly${stamp}`;
@@ -76,7 +32,7 @@ describe('console navigation follows the module grants', () => {
     // Admin signs in.
     const page = await openPage('desktop', { width: 1280, height: 800 });
     await page.goto(server.baseUrl);
-    await signIn(page, 'admin', ADMIN_PASSWORD);
+    await signIn(page);
     await byTestId(page, 'nav-home').waitFor();
 
     // Creates a group.
@@ -98,11 +54,7 @@ describe('console navigation follows the module grants', () => {
     await setCheckbox(page, 'agent-form-grants-chat', false);
     await setCheckbox(page, 'agent-form-grants-ticket', true);
     await setCheckbox(page, 'agent-form-grants-call', false);
-    await byTestId(page, 'agent-form-groups').click();
-    await page.keyboard.type(groupName);
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: groupName })
-      .click();
+    await pickOption(page, byTestId(page, 'agent-form-groups'), groupName, { exact: false });
     await page.keyboard.press('Escape');
     await byTestId(page, 'agent-form-submit').click();
     await byTestId(page, 'agent-form-submit').waitFor({ state: 'hidden' });

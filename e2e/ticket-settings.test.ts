@@ -8,59 +8,13 @@
  * Needs the built console (`npm run build`) and Debian's chromium at /usr/bin/chromium.
  */
 import type { ConditionField, FieldDefinition, TicketTemplate, TicketView } from '@yidan/contracts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { BrowserErrors, horizontalOverflow, launchChromium, screenshotAll } from './support/browser.js';
-import { ADMIN_PASSWORD, type ConsoleServer, startConsoleServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { horizontalOverflow, useChromium } from './support/browser.js';
+import { byTestId, inputOf, pickOption, signIn } from './support/page.js';
+import { useConsoleServer } from './support/server.js';
 
-let server: ConsoleServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors = new BrowserErrors();
-
-beforeAll(async () => {
-  server = await startConsoleServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPage(label: string, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  return errors.watch(await context.newPage(), label);
-}
-
-const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
-
-async function signIn(page: Page) {
-  await page.goto(server.baseUrl);
-  await byTestId(page, 'login-account').fill('admin');
-  await byTestId(page, 'login-password').fill(ADMIN_PASSWORD);
-  await byTestId(page, 'login-submit').click();
-  await byTestId(page, 'login-submit').waitFor({ state: 'detached' });
-}
-
-/** Opens an antd Select (by its wrapper or its combobox), types to filter, picks the exact option. */
-async function pick(page: Page, select: ReturnType<Page['locator']>, label: string) {
-  await select.click();
-  await page.keyboard.type(label);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: new RegExp(`^${label}$`) })
-    .click();
-}
-
-/** The <input> of an antd control whose data-testid sits on the input or on its wrapper. */
-async function inputOf(page: Page, id: string) {
-  const el = byTestId(page, id);
-  const isInput = await el.evaluate((node) => node.nodeName === 'INPUT');
-  return isInput ? el : el.locator('input');
-}
+const server = useConsoleServer();
+const { errors, openPage } = useChromium('ticket-settings');
 
 const FIELD = { key: 'service_stars', label: '上门服务评星' };
 const TEMPLATE = { name: '上门服务单', section: '服务评价' };
@@ -68,11 +22,8 @@ const VIEW = { name: '新建的上门服务单' };
 
 describe('工单设置: a ticket field, a template with it, a view with a condition', () => {
   it('an admin sets up fields, a template and a view, and sees the view listed', async () => {
-    onTestFailed(async () => {
-      await screenshotAll(contexts, 'ticket-settings');
-      if (errors.list.length) console.error(`browser errors:\n${errors.list.join('\n')}`);
-    });
     const page = await openPage('desktop', { width: 1440, height: 900 });
+    await page.goto(server.baseUrl);
     await signIn(page);
 
     // 工单字段: 评星 is offered for tickets only; its scale is set in the drawer.
@@ -80,7 +31,7 @@ describe('工单设置: a ticket field, a template with it, a view with a condit
     await byTestId(page, 'field-create').click();
     await byTestId(page, 'field-form-label').fill(FIELD.label);
     await byTestId(page, 'field-form-key').fill(FIELD.key);
-    await pick(page, byTestId(page, 'field-form-type'), '评星');
+    await pickOption(page, byTestId(page, 'field-form-type'), '评星');
     await (await inputOf(page, 'field-form-rating-max')).fill('7');
     await byTestId(page, 'field-form-submit').click();
     await byTestId(page, `field-row-${FIELD.key}`).waitFor();
@@ -98,8 +49,8 @@ describe('工单设置: a ticket field, a template with it, a view with a condit
     await byTestId(page, 'template-form-description').fill('上门服务后请客户评价');
     await byTestId(page, 'template-add-section').click();
     await byTestId(page, 'template-section-name-0').fill(TEMPLATE.section);
-    await pick(page, byTestId(page, 'template-add-field'), `${FIELD.label}（评星）`);
-    await pick(page, byTestId(page, `template-field-section-${FIELD.key}`), TEMPLATE.section);
+    await pickOption(page, byTestId(page, 'template-add-field'), `${FIELD.label}（评星）`);
+    await pickOption(page, byTestId(page, `template-field-section-${FIELD.key}`), TEMPLATE.section);
     await (await inputOf(page, `template-field-required-${FIELD.key}`)).check();
     await byTestId(page, 'template-form-submit').click();
     await byTestId(page, `template-row-${TEMPLATE.name}`).waitFor();
@@ -128,11 +79,11 @@ describe('工单设置: a ticket field, a template with it, a view with a condit
     await byTestId(page, 'view-form-name').fill(VIEW.name);
     await byTestId(page, 'conditions-all').getByRole('button', { name: '添加条件' }).click();
     const row = byTestId(page, 'conditions-all').locator('[data-testid="condition-row"]');
-    await pick(page, row.getByRole('combobox', { name: '选择字段' }), status!.label.zh);
-    await pick(page, row.getByRole('combobox', { name: '运算符' }), '是');
-    await pick(page, row.locator('.ant-select').nth(2), '新建');
-    await pick(page, byTestId(page, 'view-form-template'), TEMPLATE.name);
-    await pick(page, byTestId(page, 'view-form-group-by'), '优先级');
+    await pickOption(page, row.getByRole('combobox', { name: '选择字段' }), status!.label.zh);
+    await pickOption(page, row.getByRole('combobox', { name: '运算符' }), '是');
+    await pickOption(page, row.locator('.ant-select').nth(2), '新建');
+    await pickOption(page, byTestId(page, 'view-form-template'), TEMPLATE.name);
+    await pickOption(page, byTestId(page, 'view-form-group-by'), '优先级');
     await byTestId(page, 'view-form-submit').click();
     await byTestId(page, `view-row-${VIEW.name}`).waitFor();
     await expect(
@@ -153,6 +104,7 @@ describe('工单设置: a ticket field, a template with it, a view with a condit
 
     // A phone-sized window shows the same list without the page overflowing sideways.
     const phone = await openPage('phone', { width: 375, height: 812 });
+    await phone.goto(server.baseUrl);
     await signIn(phone);
     await phone.goto(`${server.baseUrl}/settings/ticket-views`);
     await byTestId(phone, `view-row-${VIEW.name}`).waitFor();

@@ -11,44 +11,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { BrowserErrors, horizontalOverflow, launchChromium, screenshotAll } from './support/browser.js';
-import { ADMIN_PASSWORD, type ConsoleServer, startConsoleServer } from './support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { horizontalOverflow, useChromium } from './support/browser.js';
+import { byTestId, dropdownOption, signIn } from './support/page.js';
+import { useConsoleServer } from './support/server.js';
 
-let server: ConsoleServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors = new BrowserErrors();
+const server = useConsoleServer();
+const { errors, openPage } = useChromium('tickets');
 const SHOTS_DIR = process.env.SHOTS_DIR;
-
-beforeAll(async () => {
-  server = await startConsoleServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPage(label: string, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  return errors.watch(await context.newPage(), label);
-}
-
-const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
-
-async function signIn(page: Page) {
-  await page.goto(server.baseUrl);
-  await byTestId(page, 'login-account').fill('admin');
-  await byTestId(page, 'login-password').fill(ADMIN_PASSWORD);
-  await byTestId(page, 'login-submit').click();
-  await byTestId(page, 'login-submit').waitFor({ state: 'detached' });
-}
 
 /** The viewport as the agent sees it (a full-page shot would misplace the sticky header and menu). */
 async function shot(page: Page, name: string) {
@@ -64,9 +35,7 @@ async function shot(page: Page, name: string) {
  */
 async function pick(page: Page, testId: string, text: string, searchable = false) {
   await byTestId(page, testId).click();
-  const option = page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-    .first();
+  const option = dropdownOption(page, text).first();
   if (searchable) {
     await page.keyboard.type(text);
     await option.waitFor();
@@ -87,10 +56,6 @@ interface Ticket {
 
 describe('工单工作台: create, reply, note, reassign, timeline, keyboard', () => {
   it('an admin works a ticket from a customer page to reassignment and moves through the list by keyboard', async () => {
-    onTestFailed(async () => {
-      await screenshotAll(contexts, 'tickets');
-      if (errors.list.length) console.error(`browser errors:\n${errors.list.join('\n')}`);
-    });
     const stamp = Date.now().toString().slice(-6);
     const company = await server.adminApi<{ id: number; name: string }>('POST', '/api/v1/companies', {
       name: `北京云帆科技${stamp}`,
@@ -118,6 +83,7 @@ describe('工单工作台: create, reply, note, reassign, timeline, keyboard', (
     }
 
     const page = await openPage('desktop', { width: 1440, height: 900 });
+    await page.goto(server.baseUrl);
     await signIn(page);
 
     // 新建工单 from the contact's page: the drawer knows the contact and offers the open ticket.
@@ -247,6 +213,7 @@ describe('工单工作台: create, reply, note, reassign, timeline, keyboard', (
 
     // A phone: cards, then the ticket full-screen with the panels folded away.
     const phone = await openPage('phone', { width: 375, height: 812 });
+    await phone.goto(server.baseUrl);
     await signIn(phone);
     await phone.goto(`${server.baseUrl}/tickets?view=sys:unresolved`);
     await byTestId(phone, `ticket-card-${ticketId}`).waitFor();

@@ -1,6 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../screenshots');
@@ -79,4 +86,54 @@ export async function screenshotAll(contexts: BrowserContext[], testName: string
   }
   if (saved.length) console.error(`screenshots:\n  ${saved.join('\n  ')}`);
   return saved;
+}
+
+export interface ChromiumSession {
+  /** Every error the pages of this file reported; a test expects it empty at its end. */
+  errors: BrowserErrors;
+  /** A page in a fresh context (zh-CN, Asia/Shanghai, 15 s timeouts) whose errors are collected. */
+  openPage(
+    label: string,
+    viewport: { width: number; height: number },
+    options?: BrowserContextOptions,
+  ): Promise<Page>;
+}
+
+/**
+ * Chromium for one test file: launched before its tests and closed after them with every context
+ * it opened. When a test fails, each open page is saved as a screenshot (named after `name`) and
+ * the browser errors seen so far are printed.
+ */
+export function useChromium(name: string): ChromiumSession {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const errors = new BrowserErrors();
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+  });
+  beforeEach(({ onTestFailed }) => {
+    onTestFailed(async () => {
+      await screenshotAll(contexts, name);
+      if (errors.list.length) console.error(`browser errors:\n${errors.list.join('\n')}`);
+    });
+  });
+  return {
+    errors,
+    async openPage(label, viewport, options = {}) {
+      if (!browser) throw new Error('Chromium launches in beforeAll: open pages inside a test.');
+      const context = await browser.newContext({
+        viewport,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        ...options,
+      });
+      context.setDefaultTimeout(15_000);
+      contexts.push(context);
+      return errors.watch(await context.newPage(), label);
+    },
+  };
 }

@@ -2,21 +2,20 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { type Config, loadConfig } from '../../apps/server/src/platform/config.js';
 import { type Running, startServer } from '../../apps/server/src/server.js';
 
 export const ADMIN_PASSWORD = 'e2e-admin-password';
 export const VENDOR_KEY = 'default';
 
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
 export interface ConsoleServer {
   running: Running;
   baseUrl: string;
   /** Calls the API as the vendor admin (through app.inject, no browser), for setup and checks. */
-  adminApi<T = unknown>(
-    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
-    url: string,
-    body?: unknown,
-  ): Promise<T>;
+  adminApi<T = unknown>(method: Method, url: string, body?: unknown): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -64,7 +63,7 @@ export async function startConsoleServer(overrides: Partial<Config> = {}): Promi
   return {
     running,
     baseUrl,
-    async adminApi<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) {
+    async adminApi<T>(method: Method, url: string, body?: unknown) {
       const s = await adminSession();
       const res = await running.app.inject({
         method,
@@ -80,5 +79,33 @@ export async function startConsoleServer(overrides: Partial<Config> = {}): Promi
       await running.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * The console server for one test file: started before its tests, closed after them. The object
+ * stands for the server from `beforeAll` on.
+ */
+export function useConsoleServer(overrides: Partial<Config> = {}): ConsoleServer {
+  let server: ConsoleServer | undefined;
+  beforeAll(async () => {
+    server = await startConsoleServer(overrides);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  const current = () => {
+    if (!server) throw new Error('The console server starts in beforeAll: use it inside a test.');
+    return server;
+  };
+  return {
+    get running() {
+      return current().running;
+    },
+    get baseUrl() {
+      return current().baseUrl;
+    },
+    adminApi: <T>(method: Method, url: string, body?: unknown) => current().adminApi<T>(method, url, body),
+    close: () => current().close(),
   };
 }

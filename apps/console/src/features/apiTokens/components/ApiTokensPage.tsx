@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Popconfirm, Table, type TableProps, Typography } from 'antd';
+import { Button, Card, Table, type TableProps, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { ApiToken, ApiTokenCreated } from '../../../api/types';
-import { useApiError } from '../../../api/useApiError';
+import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { useT } from '../../../i18n/useT';
 import { useApiTokens, useDeleteApiToken } from '../hooks/useApiTokens';
@@ -17,7 +17,6 @@ export function ApiTokensPage() {
   const { t } = useT();
   const { data: tokens = [], isLoading } = useApiTokens();
   const remove = useDeleteApiToken();
-  const showError = useApiError();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<ApiTokenCreated | null>(null);
 
@@ -34,16 +33,12 @@ export function ApiTokensPage() {
       title: t('common.actions'),
       key: 'actions',
       render: (_, token) => (
-        <Popconfirm
+        <ConfirmDeleteButton
           title={t('apiTokens.deleteConfirm', { name: token.name })}
           description={t('apiTokens.deleteHelp')}
-          okButtonProps={{ danger: true }}
-          onConfirm={() => remove.mutateAsync(token.id).catch((e) => showError(e))}
-        >
-          <Button type="link" size="small" danger data-testid={`api-token-delete-${token.name}`}>
-            {t('common.delete')}
-          </Button>
-        </Popconfirm>
+          onDelete={() => remove.mutateAsync(token.id)}
+          testId={`api-token-delete-${token.name}`}
+        />
       ),
     },
   ];

@@ -1,6 +1,8 @@
-import { Alert, App, Button, Col, Drawer, Flex, Form, Grid, Row } from 'antd';
+import { Alert, App, Col, Form, Row } from 'antd';
 import { Fragment, useEffect } from 'react';
 import { useApiError } from '../../../api/useApiError';
+import { FormDrawer } from '../../../components/FormDrawer';
+import { scrollToFirstError } from '../../../components/scrollToFirstError';
 import { useT } from '../../../i18n/useT';
 import { useCurrentMe } from '../../auth/hooks/useMe';
 import { useCreateCompany, useUpdateCompany } from '../hooks/useCompanies';
@@ -19,7 +21,6 @@ import {
   valuesToPatch,
 } from './companyFormValues';
 import { InlineContactsField } from './InlineContactsField';
-import { scrollToFirstError } from './scrollToFirstError';
 
 interface Props {
   open: boolean;
@@ -36,7 +37,6 @@ export function CompanyFormDrawer({ open, company, defaultGroupId, onClose, onSa
   const { t } = useT();
   const me = useCurrentMe();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<CompanyFormValues>();
   const { data: defs = [] } = useFields('company');
   const { data: contactDefs = [] } = useFields('contact');
@@ -87,51 +87,39 @@ export function CompanyFormDrawer({ open, company, defaultGroupId, onClose, onSa
   };
 
   return (
-    <Drawer
+    <FormDrawer
       title={company ? t('customers.editCompany') : t('customers.createCompany')}
       open={open}
       onClose={onClose}
-      size={screens.sm === false ? '100%' : 640}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending || update.isPending}
-            onClick={() => form.submit()}
-            data-testid="company-form-submit"
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      form={form}
+      onFinish={submit}
+      saving={create.isPending || update.isPending}
+      width={640}
+      submitTestId="company-form-submit"
     >
       {tagsOnly && (
         <Alert type="info" showIcon title={t('customers.lockedTagsOnly')} style={{ marginBottom: 16 }} />
       )}
-      <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError>
-        <Row gutter={16}>
-          {systemDefs.map((def) => (
-            <Fragment key={def.id}>
-              <CompanySystemField
-                def={def}
-                disabled={tagsOnly && def.key !== 'tags'}
-                hasPassword={company?.hasServicePassword}
-              />
-              {def.key === 'name' && <CustomerGroupField label={t('customers.group')} disabled={tagsOnly} />}
-            </Fragment>
-          ))}
-          {customDefs.map((def) => (
-            <Col key={def.id} xs={24} sm={def.type === 'textarea' ? 24 : 12}>
-              <CustomFieldItem def={def} prefix={['custom']} readOnly={tagsOnly || isReadOnly(def)} />
-            </Col>
-          ))}
-        </Row>
-        {!company && abilities.createContact && (
-          <InlineContactsField requiredDefs={contactCustom.filter((d) => d.required)} />
-        )}
-      </Form>
-    </Drawer>
+      <Row gutter={16}>
+        {systemDefs.map((def) => (
+          <Fragment key={def.id}>
+            <CompanySystemField
+              def={def}
+              disabled={tagsOnly && def.key !== 'tags'}
+              hasPassword={company?.hasServicePassword}
+            />
+            {def.key === 'name' && <CustomerGroupField label={t('customers.group')} disabled={tagsOnly} />}
+          </Fragment>
+        ))}
+        {customDefs.map((def) => (
+          <Col key={def.id} xs={24} sm={def.type === 'textarea' ? 24 : 12}>
+            <CustomFieldItem def={def} prefix={['custom']} readOnly={tagsOnly || isReadOnly(def)} />
+          </Col>
+        ))}
+      </Row>
+      {!company && abilities.createContact && (
+        <InlineContactsField requiredDefs={contactCustom.filter((d) => d.required)} />
+      )}
+    </FormDrawer>
   );
 }

@@ -1,6 +1,5 @@
 import { Grid, Table, type TableProps } from 'antd';
 import type { Key } from 'react';
-import { useApiError } from '../../../api/useApiError';
 import { useT } from '../../../i18n/useT';
 import { useDeleteCompany } from '../hooks/useCompanies';
 import { useCompanyColumns } from '../hooks/useCompanyColumns';
@@ -37,7 +36,6 @@ export function CompanyTable({
   const abilities = useCustomerAbilities();
   const { build } = useCompanyColumns(sort, onSortChange !== undefined);
   const remove = useDeleteCompany();
-  const showError = useApiError();
   const canEdit = abilities.editCompany || abilities.editCompanyTags;
 
   const actions: NonNullable<TableProps<Company>['columns']>[number] = {
@@ -50,7 +48,7 @@ export function CompanyTable({
         canEdit={canEdit}
         canDelete={abilities.deleteCompany}
         onEdit={() => onEdit(company)}
-        onDelete={() => remove.mutateAsync(company.id).catch((e) => showError(e))}
+        onDelete={() => remove.mutateAsync(company.id)}
         confirmTitle={t('customers.deleteCompanyConfirm', { name: company.name })}
         confirmDescription={t('customers.deleteCompanyHint')}
         testId={{ edit: `company-edit-${company.id}`, delete: `company-delete-${company.id}` }}

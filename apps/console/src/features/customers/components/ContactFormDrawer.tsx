@@ -1,6 +1,8 @@
-import { Alert, App, Button, Checkbox, Col, Drawer, Flex, Form, Grid, Input, Row } from 'antd';
+import { Alert, App, Checkbox, Col, Form, Input, Row } from 'antd';
 import { Fragment, useEffect } from 'react';
 import { useApiError } from '../../../api/useApiError';
+import { FormDrawer } from '../../../components/FormDrawer';
+import { scrollToFirstError } from '../../../components/scrollToFirstError';
 import { useT } from '../../../i18n/useT';
 import { useCompany } from '../hooks/useCompanies';
 import { useCreateContact, useUpdateContact } from '../hooks/useContacts';
@@ -18,7 +20,6 @@ import {
   valuesToCreate,
   valuesToPatch,
 } from './contactFormValues';
-import { scrollToFirstError } from './scrollToFirstError';
 
 interface Props {
   open: boolean;
@@ -36,7 +37,6 @@ interface Props {
 export function ContactFormDrawer({ open, contact, company, companyName, onClose, onSaved }: Props) {
   const { t } = useT();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<ContactFormValues>();
   const { data: defs = [] } = useFields('contact');
   const abilities = useCustomerAbilities();
@@ -87,80 +87,68 @@ export function ContactFormDrawer({ open, contact, company, companyName, onClose
   };
 
   return (
-    <Drawer
+    <FormDrawer
       title={contact ? t('customers.editContact') : t('customers.addContact')}
       open={open}
       onClose={onClose}
-      size={screens.sm === false ? '100%' : 640}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending || update.isPending}
-            onClick={() => form.submit()}
-            data-testid="contact-form-submit"
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      form={form}
+      onFinish={submit}
+      saving={create.isPending || update.isPending}
+      width={640}
+      submitTestId="contact-form-submit"
     >
       {tagsOnly && (
         <Alert type="info" showIcon title={t('customers.lockedTagsOnly')} style={{ marginBottom: 16 }} />
       )}
-      <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError>
-        <Row gutter={16}>
-          {systemDefs.map((def) => (
-            <Fragment key={def.id}>
-              <ContactSystemField def={def} disabled={locked(def.key)} />
-              {def.key === 'name' && !company && (
+      <Row gutter={16}>
+        {systemDefs.map((def) => (
+          <Fragment key={def.id}>
+            <ContactSystemField def={def} disabled={locked(def.key)} />
+            {def.key === 'name' && !company && (
+              <Col xs={24} sm={12}>
+                <Form.Item name="companyId" label={t('contact.company')}>
+                  <CompanySelect
+                    currentName={companyName ?? currentCompany?.name}
+                    disabled={locked('companyId')}
+                    testId="contact-form-company"
+                  />
+                </Form.Item>
+              </Col>
+            )}
+            {def.key === 'qq' && (
+              <>
                 <Col xs={24} sm={12}>
-                  <Form.Item name="companyId" label={t('contact.company')}>
-                    <CompanySelect
-                      currentName={companyName ?? currentCompany?.name}
-                      disabled={locked('companyId')}
-                      testId="contact-form-company"
-                    />
+                  <Form.Item name="wechatOpenid" label={t('contact.wechatOpenid')} rules={[{ max: 64 }]}>
+                    <Input disabled={locked('wechatOpenid')} />
                   </Form.Item>
                 </Col>
-              )}
-              {def.key === 'qq' && (
-                <>
-                  <Col xs={24} sm={12}>
-                    <Form.Item name="wechatOpenid" label={t('contact.wechatOpenid')} rules={[{ max: 64 }]}>
-                      <Input disabled={locked('wechatOpenid')} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} sm={12}>
-                    <Form.Item
-                      name="machineId"
-                      label={t('contact.machineId')}
-                      tooltip={t('contact.machineIdHelp')}
-                      rules={[{ pattern: /^\d{9}$/, message: t('customers.machineIdInvalid') }]}
-                    >
-                      <Input disabled={locked('machineId')} inputMode="numeric" />
-                    </Form.Item>
-                  </Col>
-                </>
-              )}
-            </Fragment>
-          ))}
-          {customDefs.map((def) => (
-            <Col key={def.id} xs={24} sm={def.type === 'textarea' ? 24 : 12}>
-              <CustomFieldItem def={def} prefix={['custom']} readOnly={tagsOnly || isReadOnly(def)} />
-            </Col>
-          ))}
-          {(company || companyId) && (
-            <Col xs={24}>
-              <Form.Item name="isPrimary" valuePropName="checked">
-                <Checkbox disabled={locked('isPrimary')}>{t('customers.makePrimary')}</Checkbox>
-              </Form.Item>
-            </Col>
-          )}
-        </Row>
-      </Form>
-    </Drawer>
+                <Col xs={24} sm={12}>
+                  <Form.Item
+                    name="machineId"
+                    label={t('contact.machineId')}
+                    tooltip={t('contact.machineIdHelp')}
+                    rules={[{ pattern: /^\d{9}$/, message: t('customers.machineIdInvalid') }]}
+                  >
+                    <Input disabled={locked('machineId')} inputMode="numeric" />
+                  </Form.Item>
+                </Col>
+              </>
+            )}
+          </Fragment>
+        ))}
+        {customDefs.map((def) => (
+          <Col key={def.id} xs={24} sm={def.type === 'textarea' ? 24 : 12}>
+            <CustomFieldItem def={def} prefix={['custom']} readOnly={tagsOnly || isReadOnly(def)} />
+          </Col>
+        ))}
+        {(company || companyId) && (
+          <Col xs={24}>
+            <Form.Item name="isPrimary" valuePropName="checked">
+              <Checkbox disabled={locked('isPrimary')}>{t('customers.makePrimary')}</Checkbox>
+            </Form.Item>
+          </Col>
+        )}
+      </Row>
+    </FormDrawer>
   );
 }

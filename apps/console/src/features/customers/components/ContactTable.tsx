@@ -1,6 +1,5 @@
 import { Grid, Table, type TableProps } from 'antd';
 import type { Key } from 'react';
-import { useApiError } from '../../../api/useApiError';
 import { useT } from '../../../i18n/useT';
 import { useContactColumns } from '../hooks/useContactColumns';
 import { useDeleteContact } from '../hooks/useContacts';
@@ -36,7 +35,6 @@ export function ContactTable({
   const abilities = useCustomerAbilities();
   const { build } = useContactColumns(companyNames);
   const remove = useDeleteContact();
-  const showError = useApiError();
   const canEdit = abilities.editContact || abilities.editContactTags;
 
   const actions: NonNullable<TableProps<Contact>['columns']>[number] = {
@@ -49,7 +47,7 @@ export function ContactTable({
         canEdit={canEdit}
         canDelete={abilities.deleteContact}
         onEdit={() => onEdit(contact)}
-        onDelete={() => remove.mutateAsync(contact.id).catch((e) => showError(e))}
+        onDelete={() => remove.mutateAsync(contact.id)}
         confirmTitle={t('customers.deleteContactConfirm', { name: contact.name })}
         testId={{ edit: `contact-edit-${contact.id}`, delete: `contact-delete-${contact.id}` }}
       />

@@ -1,7 +1,6 @@
-import { PlusOutlined } from '@ant-design/icons';
-
-import { Button, Card, Tabs } from 'antd';
+import { Card, Tabs } from 'antd';
 import { useState } from 'react';
+import { CreateButton } from '../../../components/CreateButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { useT } from '../../../i18n/useT';
 import { useCurrentMe } from '../../auth/hooks/useMe';
@@ -26,14 +25,9 @@ export function CustomerFieldsPage() {
         title={t('nav.customerFields')}
         description={t('fields.hint')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing({})}
-            data-testid="field-create"
-          >
+          <CreateButton onClick={() => setEditing({})} testId="field-create">
             {t('fields.create')}
-          </Button>
+          </CreateButton>
         }
       />
       <Card styles={{ body: { paddingTop: 0 } }}>

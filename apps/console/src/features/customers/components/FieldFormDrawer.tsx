@@ -1,20 +1,8 @@
 import { FIELD_TYPES, isTicketOnlyFieldType, NUMERIC_FIELD_TYPES } from '@yidan/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Drawer,
-  Flex,
-  Form,
-  Grid,
-  Input,
-  InputNumber,
-  Select,
-  Switch,
-  Typography,
-} from 'antd';
+import { Alert, App, Form, Input, InputNumber, Select, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useApiError } from '../../../api/useApiError';
+import { FormDrawer } from '../../../components/FormDrawer';
 import { useT } from '../../../i18n/useT';
 import { useCreateField, useFields, useUpdateField } from '../hooks/useFields';
 import type { FieldDefinition, FieldEntity } from '../types/customerTypes';
@@ -43,7 +31,6 @@ interface Props {
 export function FieldFormDrawer({ entity, open, field, onClose }: Props) {
   const { t } = useT();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<FieldFormValues>();
   const create = useCreateField();
   const update = useUpdateField();
@@ -83,144 +70,132 @@ export function FieldFormDrawer({ entity, open, field, onClose }: Props) {
   };
 
   return (
-    <Drawer
+    <FormDrawer
       title={system ? t('fields.rename') : field ? t('fields.edit') : t('fields.create')}
       open={open}
       onClose={onClose}
-      size={screens.sm === false ? '100%' : 560}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending || update.isPending}
-            onClick={() => form.submit()}
-            data-testid="field-form-submit"
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      form={form}
+      onFinish={submit}
+      saving={create.isPending || update.isPending}
+      width={560}
+      submitTestId="field-form-submit"
     >
       {system && <Alert type="info" showIcon title={t('fields.systemHint')} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item
-          name="label"
-          label={t('fields.label')}
-          rules={[{ required: true, whitespace: true, max: 50 }]}
-        >
-          <Input data-testid="field-form-label" />
-        </Form.Item>
-        <Form.Item
-          name="key"
-          label={t('fields.key')}
-          extra={field ? undefined : t('fields.keyHelp')}
-          rules={[{ pattern: /^[a-z][a-z0-9_]{0,39}$/, message: t('fields.keyInvalid') }]}
-        >
-          <Input
-            disabled={system || field?.keyLocked}
-            placeholder={t('fields.keyAuto')}
-            data-testid="field-form-key"
-          />
-        </Form.Item>
-        {field && !system && !field.keyLocked && (
-          <Alert
-            type={keyChanging ? 'warning' : 'info'}
-            showIcon
-            title={t('fields.keyOnce')}
-            style={{ marginTop: -12, marginBottom: 16 }}
-            data-testid="field-key-warning"
-          />
-        )}
-        <Form.Item name="type" label={t('fields.type')}>
-          <Select
-            disabled={Boolean(field)}
-            options={types.map((value) => ({ value, label: t(`fieldType.${value}`) }))}
-            showSearch={{ optionFilterProp: 'label' }}
-            data-testid="field-form-type"
-          />
-        </Form.Item>
-        {!system && (
-          <>
-            {type && CHOICE_TYPES.includes(type) && (
-              <Form.Item label={t('fields.options')} required>
-                <FieldOptionsEditor />
-              </Form.Item>
-            )}
-            {type === 'cascade' && (
-              <Form.Item name="cascade" label={t('fields.options')}>
-                <CascadeOptionsEditor />
-              </Form.Item>
-            )}
-            {type === 'regex' && (
-              <Form.Item
-                name="regex"
-                label={t('fields.regex')}
-                rules={[{ required: true, max: 200 }]}
-                extra={t('fields.regexHelp')}
-              >
-                <Input placeholder="^[A-Z]{2}\d{6}$" data-testid="field-form-regex" />
-              </Form.Item>
-            )}
-            {type === 'rating' && (
-              <Form.Item
-                name={['config', 'max']}
-                label={t('fields.ratingMax')}
-                rules={[{ required: true, type: 'integer', min: 3, max: 10 }]}
-              >
-                <InputNumber min={3} max={10} precision={0} data-testid="field-form-rating-max" />
-              </Form.Item>
-            )}
-            {type === 'calculated' && (
-              <>
-                <Form.Item
-                  name={['config', 'expression']}
-                  label={t('fields.expression')}
-                  rules={[{ required: true, whitespace: true, max: 500 }]}
-                  extra={
-                    <>
-                      {t('fields.expressionHelp')}{' '}
-                      {numericKeys.length ? (
-                        numericKeys.map((k) => (
-                          <Typography.Text key={k} code copyable={{ text: k }}>
-                            {k}
-                          </Typography.Text>
-                        ))
-                      ) : (
-                        <Typography.Text type="warning">{t('fields.expressionNoNumbers')}</Typography.Text>
-                      )}
-                    </>
-                  }
-                >
-                  <Input placeholder="price * qty" data-testid="field-form-expression" />
-                </Form.Item>
-                <Form.Item name={['config', 'precision']} label={t('fields.precision')}>
-                  <InputNumber min={0} max={6} precision={0} placeholder="2" />
-                </Form.Item>
-              </>
-            )}
-            {type !== 'calculated' && (
-              <Form.Item name="required" label={t('fields.required')} valuePropName="checked">
-                <Switch data-testid="field-form-required" />
-              </Form.Item>
-            )}
-            <Form.Item name="readOnly" label={t('fields.readOnly')} extra={t('fields.readOnlyHelp')}>
-              <ReadOnlyScopeField />
+      <Form.Item
+        name="label"
+        label={t('fields.label')}
+        rules={[{ required: true, whitespace: true, max: 50 }]}
+      >
+        <Input data-testid="field-form-label" />
+      </Form.Item>
+      <Form.Item
+        name="key"
+        label={t('fields.key')}
+        extra={field ? undefined : t('fields.keyHelp')}
+        rules={[{ pattern: /^[a-z][a-z0-9_]{0,39}$/, message: t('fields.keyInvalid') }]}
+      >
+        <Input
+          disabled={system || field?.keyLocked}
+          placeholder={t('fields.keyAuto')}
+          data-testid="field-form-key"
+        />
+      </Form.Item>
+      {field && !system && !field.keyLocked && (
+        <Alert
+          type={keyChanging ? 'warning' : 'info'}
+          showIcon
+          title={t('fields.keyOnce')}
+          style={{ marginTop: -12, marginBottom: 16 }}
+          data-testid="field-key-warning"
+        />
+      )}
+      <Form.Item name="type" label={t('fields.type')}>
+        <Select
+          disabled={Boolean(field)}
+          options={types.map((value) => ({ value, label: t(`fieldType.${value}`) }))}
+          showSearch={{ optionFilterProp: 'label' }}
+          data-testid="field-form-type"
+        />
+      </Form.Item>
+      {!system && (
+        <>
+          {type && CHOICE_TYPES.includes(type) && (
+            <Form.Item label={t('fields.options')} required>
+              <FieldOptionsEditor />
             </Form.Item>
-            {field && (
+          )}
+          {type === 'cascade' && (
+            <Form.Item name="cascade" label={t('fields.options')}>
+              <CascadeOptionsEditor />
+            </Form.Item>
+          )}
+          {type === 'regex' && (
+            <Form.Item
+              name="regex"
+              label={t('fields.regex')}
+              rules={[{ required: true, max: 200 }]}
+              extra={t('fields.regexHelp')}
+            >
+              <Input placeholder="^[A-Z]{2}\d{6}$" data-testid="field-form-regex" />
+            </Form.Item>
+          )}
+          {type === 'rating' && (
+            <Form.Item
+              name={['config', 'max']}
+              label={t('fields.ratingMax')}
+              rules={[{ required: true, type: 'integer', min: 3, max: 10 }]}
+            >
+              <InputNumber min={3} max={10} precision={0} data-testid="field-form-rating-max" />
+            </Form.Item>
+          )}
+          {type === 'calculated' && (
+            <>
               <Form.Item
-                name="enabled"
-                label={t('fields.enabled')}
-                valuePropName="checked"
-                extra={t('fields.enabledHelp')}
+                name={['config', 'expression']}
+                label={t('fields.expression')}
+                rules={[{ required: true, whitespace: true, max: 500 }]}
+                extra={
+                  <>
+                    {t('fields.expressionHelp')}{' '}
+                    {numericKeys.length ? (
+                      numericKeys.map((k) => (
+                        <Typography.Text key={k} code copyable={{ text: k }}>
+                          {k}
+                        </Typography.Text>
+                      ))
+                    ) : (
+                      <Typography.Text type="warning">{t('fields.expressionNoNumbers')}</Typography.Text>
+                    )}
+                  </>
+                }
               >
-                <Switch />
+                <Input placeholder="price * qty" data-testid="field-form-expression" />
               </Form.Item>
-            )}
-          </>
-        )}
-      </Form>
-    </Drawer>
+              <Form.Item name={['config', 'precision']} label={t('fields.precision')}>
+                <InputNumber min={0} max={6} precision={0} placeholder="2" />
+              </Form.Item>
+            </>
+          )}
+          {type !== 'calculated' && (
+            <Form.Item name="required" label={t('fields.required')} valuePropName="checked">
+              <Switch data-testid="field-form-required" />
+            </Form.Item>
+          )}
+          <Form.Item name="readOnly" label={t('fields.readOnly')} extra={t('fields.readOnlyHelp')}>
+            <ReadOnlyScopeField />
+          </Form.Item>
+          {field && (
+            <Form.Item
+              name="enabled"
+              label={t('fields.enabled')}
+              valuePropName="checked"
+              extra={t('fields.enabledHelp')}
+            >
+              <Switch />
+            </Form.Item>
+          )}
+        </>
+      )}
+    </FormDrawer>
   );
 }

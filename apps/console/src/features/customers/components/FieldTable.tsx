@@ -1,17 +1,13 @@
-import {
-  ArrowDownOutlined,
-  ArrowUpOutlined,
-  DeleteOutlined,
-  EditOutlined,
-  HolderOutlined,
-} from '@ant-design/icons';
-import { Button, Flex, Popconfirm, Table, type TableProps, Tag, Tooltip, Typography, theme } from 'antd';
-import { useState } from 'react';
+import { EditOutlined, HolderOutlined } from '@ant-design/icons';
+import { Button, Flex, Table, type TableProps, Tag, Tooltip, Typography, theme } from 'antd';
 import { useApiError } from '../../../api/useApiError';
+import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
+import { stepId } from '../../../components/listOrder';
+import { OrderButtons } from '../../../components/OrderButtons';
+import { useRowReorder } from '../../../components/useRowReorder';
 import { useT } from '../../../i18n/useT';
 import { useDeleteField, useReorderFields } from '../hooks/useFields';
 import type { FieldDefinition, FieldEntity } from '../types/customerTypes';
-import { moveId, stepId } from './fieldOrder';
 
 interface Props {
   entity: FieldEntity;
@@ -27,13 +23,12 @@ export function FieldTable({ entity, fields, loading, onEdit }: Props) {
   const reorder = useReorderFields(entity);
   const remove = useDeleteField();
   const showError = useApiError();
-  const [dragging, setDragging] = useState<number | null>(null);
-  const [over, setOver] = useState<number | null>(null);
   const ids = fields.map((f) => f.id);
 
   const save = (next: number[]) => {
     if (next !== ids) reorder.mutate(next, { onError: (e) => showError(e) });
   };
+  const dragRow = useRowReorder(ids, save);
 
   const readOnlyText = (f: FieldDefinition) =>
     f.readOnly.all
@@ -75,26 +70,11 @@ export function FieldTable({ entity, fields, loading, onEdit }: Props) {
       fixed: 'right',
       render: (_, f, index) => (
         <Flex gap={0}>
-          <Tooltip title={t('fields.moveUp')}>
-            <Button
-              type="text"
-              size="small"
-              icon={<ArrowUpOutlined />}
-              disabled={index === 0}
-              onClick={() => save(stepId(ids, f.id, -1))}
-              aria-label={t('fields.moveUp')}
-            />
-          </Tooltip>
-          <Tooltip title={t('fields.moveDown')}>
-            <Button
-              type="text"
-              size="small"
-              icon={<ArrowDownOutlined />}
-              disabled={index === ids.length - 1}
-              onClick={() => save(stepId(ids, f.id, 1))}
-              aria-label={t('fields.moveDown')}
-            />
-          </Tooltip>
+          <OrderButtons
+            first={index === 0}
+            last={index === ids.length - 1}
+            onMove={(step) => save(stepId(ids, f.id, step))}
+          />
           <Tooltip title={f.system ? t('fields.rename') : t('common.edit')}>
             <Button
               type="text"
@@ -106,21 +86,13 @@ export function FieldTable({ entity, fields, loading, onEdit }: Props) {
             />
           </Tooltip>
           {!f.system && (
-            <Popconfirm
+            <ConfirmDeleteButton
+              iconOnly
               title={t('fields.deleteConfirm', { name: f.label })}
               description={t('fields.deleteHint')}
-              okButtonProps={{ danger: true }}
-              onConfirm={() => remove.mutateAsync(f).catch((e) => showError(e))}
-            >
-              <Button
-                type="text"
-                size="small"
-                danger
-                icon={<DeleteOutlined />}
-                aria-label={t('common.delete')}
-                data-testid={`field-delete-${f.key}`}
-              />
-            </Popconfirm>
+              onDelete={() => remove.mutateAsync(f)}
+              testId={`field-delete-${f.key}`}
+            />
           )}
         </Flex>
       ),
@@ -136,36 +108,7 @@ export function FieldTable({ entity, fields, loading, onEdit }: Props) {
       loading={loading || reorder.isPending}
       pagination={false}
       scroll={{ x: 'max-content' }}
-      onRow={(f) =>
-        ({
-          draggable: true,
-          'data-testid': `field-row-${f.key}`,
-          style:
-            over === f.id && dragging !== f.id
-              ? { outline: `2px dashed ${token.colorPrimary}`, outlineOffset: -2 }
-              : undefined,
-          onDragStart: (e: React.DragEvent) => {
-            e.dataTransfer.effectAllowed = 'move';
-            e.dataTransfer.setData('text/plain', String(f.id));
-            setDragging(f.id);
-          },
-          onDragOver: (e: React.DragEvent) => {
-            e.preventDefault();
-            if (over !== f.id) setOver(f.id);
-          },
-          onDragEnd: () => {
-            setDragging(null);
-            setOver(null);
-          },
-          onDrop: (e: React.DragEvent) => {
-            e.preventDefault();
-            const dragId = Number(e.dataTransfer.getData('text/plain')) || dragging;
-            setDragging(null);
-            setOver(null);
-            if (dragId) save(moveId(ids, dragId, f.id));
-          },
-        }) as React.HTMLAttributes<HTMLElement>
-      }
+      onRow={(f) => ({ ...dragRow(f.id), 'data-testid': `field-row-${f.key}` })}
       data-testid={`field-table-${entity}`}
     />
   );

@@ -1,5 +1,6 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Flex, Popconfirm, Tooltip } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Button, Flex, Tooltip } from 'antd';
+import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
 import { useT } from '../../../i18n/useT';
 
 interface Props {
@@ -39,21 +40,13 @@ export function RowActions({
         </Tooltip>
       )}
       {canDelete && (
-        <Popconfirm
+        <ConfirmDeleteButton
+          iconOnly
           title={confirmTitle}
           description={confirmDescription}
-          okButtonProps={{ danger: true }}
-          onConfirm={onDelete}
-        >
-          <Button
-            type="text"
-            size="small"
-            danger
-            icon={<DeleteOutlined />}
-            aria-label={t('common.delete')}
-            data-testid={testId.delete}
-          />
-        </Popconfirm>
+          onDelete={onDelete}
+          testId={testId.delete}
+        />
       )}
     </Flex>
   );

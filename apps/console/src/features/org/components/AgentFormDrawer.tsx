@@ -1,7 +1,8 @@
 import type { Agent } from '@yidan/contracts';
-import { App, Button, Drawer, Flex, Form, Grid } from 'antd';
+import { App, Form } from 'antd';
 import { useEffect } from 'react';
 import { useApiError } from '../../../api/useApiError';
+import { FormDrawer } from '../../../components/FormDrawer';
 import { useT } from '../../../i18n/useT';
 import { useAccess } from '../../auth/hooks/useAccess';
 import { useCreateAgent, useUpdateAgent } from '../hooks/useAgents';
@@ -25,7 +26,6 @@ interface Props {
 export function AgentFormDrawer({ open, agent, onClose }: Props) {
   const { t } = useT();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<AgentFormValues>();
   const { can } = useAccess();
   const { data: roles = [] } = useRoles(can('org.roles'));
@@ -75,30 +75,18 @@ export function AgentFormDrawer({ open, agent, onClose }: Props) {
   };
 
   return (
-    <Drawer
+    <FormDrawer
       title={agent ? t('agents.edit') : t('agents.create')}
       open={open}
       onClose={onClose}
-      size={screens.sm === false ? '100%' : 560}
-      // Kept mounted so the form instance exists when the drawer opens and fills it.
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending || update.isPending}
-            onClick={() => form.submit()}
-            data-testid="agent-form-submit"
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      form={form}
+      onFinish={submit}
+      saving={create.isPending || update.isPending}
+      width={560}
+      submitTestId="agent-form-submit"
+      initialValues={defaultAgentValues()}
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={defaultAgentValues()}>
-        <AgentFormFields form={form} editing={Boolean(agent)} roles={roles} />
-      </Form>
-    </Drawer>
+      <AgentFormFields form={form} editing={Boolean(agent)} roles={roles} />
+    </FormDrawer>
   );
 }

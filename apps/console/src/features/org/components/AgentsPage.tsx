@@ -1,7 +1,7 @@
-import { PlusOutlined } from '@ant-design/icons';
 import type { Agent } from '@yidan/contracts';
-import { Button, Card, Flex, Input, Select } from 'antd';
+import { Card, Flex, Input, Select } from 'antd';
 import { useState } from 'react';
+import { CreateButton } from '../../../components/CreateButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { useT } from '../../../i18n/useT';
 import { useAccess } from '../../auth/hooks/useAccess';
@@ -28,14 +28,9 @@ export function AgentsPage() {
       <PageHeader
         title={t('nav.agents')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing({ mode: 'create' })}
-            data-testid="agent-create"
-          >
+          <CreateButton onClick={() => setEditing({ mode: 'create' })} testId="agent-create">
             {t('agents.create')}
-          </Button>
+          </CreateButton>
         }
       />
       <Card>

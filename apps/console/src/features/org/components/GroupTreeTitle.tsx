@@ -1,7 +1,7 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Flex, Popconfirm, Tag, Tooltip, Typography } from 'antd';
+import { EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Flex, Tag, Tooltip, Typography } from 'antd';
 import type { Group } from '../../../api/types';
-import { useApiError } from '../../../api/useApiError';
+import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
 import { useT } from '../../../i18n/useT';
 import { useDeleteGroup } from '../hooks/useGroups';
 
@@ -16,7 +16,6 @@ interface Props {
 export function GroupTreeTitle({ group, agentName, onEdit, onAddChild }: Props) {
   const { t } = useT();
   const remove = useDeleteGroup();
-  const showError = useApiError();
   const supervisors = group.supervisorIds.map((id) => agentName.get(id) ?? `#${id}`);
 
   return (
@@ -59,20 +58,12 @@ export function GroupTreeTitle({ group, agentName, onEdit, onAddChild }: Props) 
             data-testid={`group-edit-${group.name}`}
           />
         </Tooltip>
-        <Popconfirm
+        <ConfirmDeleteButton
+          iconOnly
           title={t('groups.deleteConfirm', { name: group.name })}
-          onConfirm={() => remove.mutateAsync(group.id).catch((e) => showError(e))}
-          okButtonProps={{ danger: true }}
-        >
-          <Button
-            type="text"
-            size="small"
-            danger
-            icon={<DeleteOutlined />}
-            aria-label={t('common.delete')}
-            data-testid={`group-delete-${group.name}`}
-          />
-        </Popconfirm>
+          onDelete={() => remove.mutateAsync(group.id)}
+          testId={`group-delete-${group.name}`}
+        />
       </Flex>
     </Flex>
   );

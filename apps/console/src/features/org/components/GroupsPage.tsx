@@ -1,8 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Spin, Tree, type TreeProps, Typography } from 'antd';
+import { Card, Empty, Spin, Tree, type TreeProps, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Group } from '../../../api/types';
 import { useApiError } from '../../../api/useApiError';
+import { CreateButton } from '../../../components/CreateButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { useT } from '../../../i18n/useT';
 import { useAgentDirectory } from '../hooks/useAgents';
@@ -43,14 +43,9 @@ export function GroupsPage() {
         title={t('nav.groups')}
         description={t('groups.dragHint')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing({})}
-            data-testid="group-create"
-          >
+          <CreateButton onClick={() => setEditing({})} testId="group-create">
             {t('groups.create')}
-          </Button>
+          </CreateButton>
         }
       />
       <Card>

@@ -1,8 +1,9 @@
 import { DATA_SCOPES, type DataScope, type Permission } from '@yidan/contracts';
-import { Alert, App, Button, Drawer, Flex, Form, Grid, Input, Radio } from 'antd';
+import { Alert, App, Form, Input, Radio } from 'antd';
 import { useEffect } from 'react';
 import type { Role } from '../../../api/types';
 import { useApiError } from '../../../api/useApiError';
+import { FormDrawer } from '../../../components/FormDrawer';
 import { useT } from '../../../i18n/useT';
 import { useCreateRole, useUpdateRole } from '../hooks/useRoles';
 import { PermissionChecklist } from './PermissionChecklist';
@@ -17,7 +18,6 @@ interface Values {
 export function RoleFormDrawer({ open, role, onClose }: { open: boolean; role?: Role; onClose: () => void }) {
   const { t } = useT();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<Values>();
   const create = useCreateRole();
   const update = useUpdateRole();
@@ -55,51 +55,35 @@ export function RoleFormDrawer({ open, role, onClose }: { open: boolean; role?: 
   };
 
   return (
-    <Drawer
+    <FormDrawer
       title={role ? t('roles.edit') : t('roles.create')}
       open={open}
       onClose={onClose}
-      size={screens.sm === false ? '100%' : 640}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending || update.isPending}
-            onClick={() => form.submit()}
-            data-testid="role-form-submit"
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      form={form}
+      onFinish={submit}
+      saving={create.isPending || update.isPending}
+      width={640}
+      submitTestId="role-form-submit"
     >
-      <Form form={form} layout="vertical" onFinish={submit}>
-        {locked && <Alert type="info" showIcon title={t('roles.adminLocked')} style={{ marginBottom: 16 }} />}
-        <Form.Item
-          name="name"
-          label={t('roles.name')}
-          rules={[{ required: true, whitespace: true, max: 64 }]}
-        >
-          <Input data-testid="role-form-name" />
-        </Form.Item>
-        <Form.Item name="description" label={t('roles.description')} rules={[{ max: 200 }]}>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} data-testid="role-form-description" />
-        </Form.Item>
-        <Form.Item name="dataScope" label={t('roles.dataScope')} tooltip={t('roles.dataScopeHelp')}>
-          <Radio.Group disabled={locked} data-testid="role-form-scope">
-            {DATA_SCOPES.map((scope) => (
-              <Radio key={scope} value={scope}>
-                {t(`dataScope.${scope}`)}
-              </Radio>
-            ))}
-          </Radio.Group>
-        </Form.Item>
-        <Form.Item name="permissions" label={t('roles.permissions')}>
-          <PermissionChecklist disabled={locked} />
-        </Form.Item>
-      </Form>
-    </Drawer>
+      {locked && <Alert type="info" showIcon title={t('roles.adminLocked')} style={{ marginBottom: 16 }} />}
+      <Form.Item name="name" label={t('roles.name')} rules={[{ required: true, whitespace: true, max: 64 }]}>
+        <Input data-testid="role-form-name" />
+      </Form.Item>
+      <Form.Item name="description" label={t('roles.description')} rules={[{ max: 200 }]}>
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} data-testid="role-form-description" />
+      </Form.Item>
+      <Form.Item name="dataScope" label={t('roles.dataScope')} tooltip={t('roles.dataScopeHelp')}>
+        <Radio.Group disabled={locked} data-testid="role-form-scope">
+          {DATA_SCOPES.map((scope) => (
+            <Radio key={scope} value={scope}>
+              {t(`dataScope.${scope}`)}
+            </Radio>
+          ))}
+        </Radio.Group>
+      </Form.Item>
+      <Form.Item name="permissions" label={t('roles.permissions')}>
+        <PermissionChecklist disabled={locked} />
+      </Form.Item>
+    </FormDrawer>
   );
 }

@@ -1,9 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
 import type { DataScope } from '@yidan/contracts';
-import { Button, Card, Flex, Popconfirm, Table, type TableProps, Tag } from 'antd';
+import { Button, Card, Flex, Table, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import type { Role } from '../../../api/types';
-import { useApiError } from '../../../api/useApiError';
+import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
+import { CreateButton } from '../../../components/CreateButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { useT } from '../../../i18n/useT';
 import { useDeleteRole, useRoles } from '../hooks/useRoles';
@@ -16,7 +16,6 @@ export function RolesPage() {
   const { t } = useT();
   const { data: roles = [], isLoading } = useRoles();
   const remove = useDeleteRole();
-  const showError = useApiError();
   const [editing, setEditing] = useState<Editing>(null);
 
   const columns: TableProps<Role>['columns'] = [
@@ -51,18 +50,14 @@ export function RolesPage() {
             {t('common.edit')}
           </Button>
           {!role.system && (
-            <Popconfirm
+            <ConfirmDeleteButton
               title={t('roles.deleteConfirm', { name: role.name })}
               description={
                 role.agentCount > 0 ? t('roles.deleteInUse', { count: role.agentCount }) : undefined
               }
-              okButtonProps={{ danger: true }}
-              onConfirm={() => remove.mutateAsync(role.id).catch((e) => showError(e))}
-            >
-              <Button type="link" size="small" danger data-testid={`role-delete-${role.name}`}>
-                {t('common.delete')}
-              </Button>
-            </Popconfirm>
+              onDelete={() => remove.mutateAsync(role.id)}
+              testId={`role-delete-${role.name}`}
+            />
           )}
         </Flex>
       ),
@@ -75,14 +70,9 @@ export function RolesPage() {
         title={t('nav.roles')}
         description={t('roles.hint')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing({})}
-            data-testid="role-create"
-          >
+          <CreateButton onClick={() => setEditing({})} testId="role-create">
             {t('roles.create')}
-          </Button>
+          </CreateButton>
         }
       />
       <Card>

@@ -1,9 +1,10 @@
 import { CloudDownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Flex, Popconfirm, Table, type TableProps, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Table, type TableProps, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { CalendarDay } from '../../../api/types';
 import { useApiError } from '../../../api/useApiError';
+import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
 import { useT } from '../../../i18n/useT';
 import { useCalendarDays, useDeleteCalendarDay, useImportNationalHolidays } from '../hooks/useCalendarDays';
 import { CalendarDayModal } from './CalendarDayModal';
@@ -41,15 +42,10 @@ export function HolidaysCard() {
       title: t('common.actions'),
       key: 'actions',
       render: (_, day) => (
-        <Popconfirm
+        <ConfirmDeleteButton
           title={t('hours.deleteConfirm', { name: day.name })}
-          okButtonProps={{ danger: true }}
-          onConfirm={() => remove.mutateAsync(day.id).catch((e) => showError(e))}
-        >
-          <Button type="link" size="small" danger>
-            {t('common.delete')}
-          </Button>
-        </Popconfirm>
+          onDelete={() => remove.mutateAsync(day.id)}
+        />
       ),
     },
   ];

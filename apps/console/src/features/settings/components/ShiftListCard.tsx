@@ -1,8 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Popconfirm, Table, type TableProps, Tag } from 'antd';
+import { Button, Card, Flex, Table, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import type { Shift } from '../../../api/types';
-import { useApiError } from '../../../api/useApiError';
+import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
 import { useT } from '../../../i18n/useT';
 import { useDeleteShift, useShifts } from '../hooks/useShifts';
 import { ShiftFormModal } from './ShiftFormModal';
@@ -14,7 +14,6 @@ export function ShiftListCard() {
   const { t } = useT();
   const { data: shifts = [], isLoading } = useShifts();
   const remove = useDeleteShift();
-  const showError = useApiError();
   const [editing, setEditing] = useState<Editing>(null);
 
   const columns: TableProps<Shift>['columns'] = [
@@ -60,15 +59,11 @@ export function ShiftListCard() {
           >
             {t('common.edit')}
           </Button>
-          <Popconfirm
+          <ConfirmDeleteButton
             title={t('shifts.deleteConfirm', { name: shift.name })}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => remove.mutateAsync(shift.id).catch((e) => showError(e))}
-          >
-            <Button type="link" size="small" danger data-testid={`shift-delete-${shift.name}`}>
-              {t('common.delete')}
-            </Button>
-          </Popconfirm>
+            onDelete={() => remove.mutateAsync(shift.id)}
+            testId={`shift-delete-${shift.name}`}
+          />
         </Flex>
       ),
     },

@@ -1,9 +1,10 @@
-import { App, Button, Col, Drawer, Flex, Form, Grid, Input, Row, Switch, Tabs } from 'antd';
+import { App, Button, Col, Flex, Form, Input, Row, Switch, Tabs } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useEffect, useRef, useState } from 'react';
 import { useApiError } from '../../../api/useApiError';
+import { FormDrawer } from '../../../components/FormDrawer';
+import { scrollToFirstError } from '../../../components/scrollToFirstError';
 import { useT } from '../../../i18n/useT';
-import { scrollToFirstError } from '../../customers/components/scrollToFirstError';
 import {
   useCreatePrintTemplate,
   usePrintPlaceholders,
@@ -31,7 +32,6 @@ interface Props {
 export function PrintTemplateDrawer({ open, template, onClose }: Props) {
   const { t } = useT();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<Values>();
   const editor = useRef<TextAreaRef>(null);
   const [tab, setTab] = useState('edit');
@@ -121,75 +121,61 @@ export function PrintTemplateDrawer({ open, template, onClose }: Props) {
   );
 
   return (
-    <Drawer
+    <FormDrawer
       title={template ? t('ticketSettings.print.edit') : t('ticketSettings.print.create')}
       open={open}
       onClose={onClose}
-      size={screens.lg === false ? '100%' : 1100}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8} wrap>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            loading={create.isPending || update.isPending}
-            onClick={() =>
-              form.validateFields().then(
-                (v) => save(v, true),
-                () => scrollToFirstError(form),
-              )
-            }
-            data-testid="print-form-save-preview"
-          >
-            {t('ticketSettings.print.saveAndPreview')}
-          </Button>
-          <Button
-            type="primary"
-            loading={create.isPending || update.isPending}
-            onClick={() => form.submit()}
-            data-testid="print-form-submit"
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
+      form={form}
+      onFinish={(v) => save(v)}
+      saving={create.isPending || update.isPending}
+      width={1100}
+      fullScreenBelow="lg"
+      submitTestId="print-form-submit"
+      extraActions={
+        <Button
+          loading={create.isPending || update.isPending}
+          onClick={() =>
+            form.validateFields().then(
+              (v) => save(v, true),
+              () => scrollToFirstError(form),
+            )
+          }
+          data-testid="print-form-save-preview"
+        >
+          {t('ticketSettings.print.saveAndPreview')}
+        </Button>
       }
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => save(v)}
-        onFinishFailed={() => scrollToFirstError(form)}
-      >
-        <Flex gap={16} wrap align="end">
-          <Form.Item
-            name="name"
-            label={t('ticketSettings.print.name')}
-            rules={[{ required: true, whitespace: true, max: 50 }]}
-            style={{ flex: '1 1 240px', maxWidth: 420 }}
-          >
-            <Input maxLength={50} data-testid="print-form-name" />
-          </Form.Item>
-          <Form.Item
-            name="isDefault"
-            label={t('ticketSettings.print.default')}
-            valuePropName="checked"
-            tooltip={t('ticketSettings.print.defaultHelp')}
-          >
-            <Switch data-testid="print-form-default" />
-          </Form.Item>
-        </Flex>
-        <Tabs
-          activeKey={tab}
-          onChange={setTab}
-          items={[
-            { key: 'edit', label: t('ticketSettings.print.editTab'), children: editPane, forceRender: true },
-            {
-              key: 'preview',
-              label: t('ticketSettings.print.preview'),
-              children: <PrintPreview templateId={savedId} />,
-            },
-          ]}
-        />
-      </Form>
-    </Drawer>
+      <Flex gap={16} wrap align="end">
+        <Form.Item
+          name="name"
+          label={t('ticketSettings.print.name')}
+          rules={[{ required: true, whitespace: true, max: 50 }]}
+          style={{ flex: '1 1 240px', maxWidth: 420 }}
+        >
+          <Input maxLength={50} data-testid="print-form-name" />
+        </Form.Item>
+        <Form.Item
+          name="isDefault"
+          label={t('ticketSettings.print.default')}
+          valuePropName="checked"
+          tooltip={t('ticketSettings.print.defaultHelp')}
+        >
+          <Switch data-testid="print-form-default" />
+        </Form.Item>
+      </Flex>
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          { key: 'edit', label: t('ticketSettings.print.editTab'), children: editPane, forceRender: true },
+          {
+            key: 'preview',
+            label: t('ticketSettings.print.preview'),
+            children: <PrintPreview templateId={savedId} />,
+          },
+        ]}
+      />
+    </FormDrawer>
   );
 }

@@ -1,8 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Popconfirm, Table, type TableProps, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Table, type TableProps, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useApiError } from '../../../api/useApiError';
+import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
+import { CreateButton } from '../../../components/CreateButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { useT } from '../../../i18n/useT';
 import {
@@ -64,15 +65,11 @@ export function PrintTemplatesPage() {
               {t('ticketSettings.template.setDefault')}
             </Button>
           )}
-          <Popconfirm
+          <ConfirmDeleteButton
             title={t('ticketSettings.print.deleteConfirm', { name: p.name })}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => remove.mutateAsync(p.id).catch((e) => showError(e))}
-          >
-            <Button type="link" size="small" danger data-testid={`print-delete-${p.name}`}>
-              {t('common.delete')}
-            </Button>
-          </Popconfirm>
+            onDelete={() => remove.mutateAsync(p.id)}
+            testId={`print-delete-${p.name}`}
+          />
         </Flex>
       ),
     },
@@ -84,14 +81,9 @@ export function PrintTemplatesPage() {
         title={t('ticketSettings.nav.print')}
         description={t('ticketSettings.print.hint')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing({})}
-            data-testid="print-create"
-          >
+          <CreateButton onClick={() => setEditing({})} testId="print-create">
             {t('ticketSettings.print.create')}
-          </Button>
+          </CreateButton>
         }
       />
       <Card>

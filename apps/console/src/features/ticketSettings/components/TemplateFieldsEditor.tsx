@@ -1,5 +1,6 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Empty, Flex, Form, Select, Tag, Tooltip, Typography, theme } from 'antd';
+import { OrderButtons } from '../../../components/OrderButtons';
 import { useT } from '../../../i18n/useT';
 import type { FieldDefinition } from '../../customers/types/customerTypes';
 import type { TemplateFieldRow } from './templateFormValues';
@@ -43,28 +44,11 @@ export function TemplateFieldsEditor({ defs }: { defs: FieldDefinition[] }) {
                 }}
                 data-testid={`template-field-${key}`}
               >
-                <Flex gap={0}>
-                  <Tooltip title={t('fields.moveUp')}>
-                    <Button
-                      type="text"
-                      size="small"
-                      icon={<ArrowUpOutlined />}
-                      disabled={index === 0}
-                      onClick={() => move(index, index - 1)}
-                      aria-label={t('fields.moveUp')}
-                    />
-                  </Tooltip>
-                  <Tooltip title={t('fields.moveDown')}>
-                    <Button
-                      type="text"
-                      size="small"
-                      icon={<ArrowDownOutlined />}
-                      disabled={index === items.length - 1}
-                      onClick={() => move(index, index + 1)}
-                      aria-label={t('fields.moveDown')}
-                    />
-                  </Tooltip>
-                </Flex>
+                <OrderButtons
+                  first={index === 0}
+                  last={index === items.length - 1}
+                  onMove={(step) => move(index, index + step)}
+                />
                 <Form.Item name={[item.name, 'key']} noStyle>
                   <FieldName def={def} fallback={key} />
                 </Form.Item>

@@ -1,8 +1,9 @@
-import { App, Button, Divider, Drawer, Flex, Form, Grid, Input, Switch } from 'antd';
+import { App, Divider, Flex, Form, Input, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useApiError } from '../../../api/useApiError';
+import { FormDrawer } from '../../../components/FormDrawer';
+import { scrollToFirstError } from '../../../components/scrollToFirstError';
 import { useT } from '../../../i18n/useT';
-import { scrollToFirstError } from '../../customers/components/scrollToFirstError';
 import { useFields } from '../../customers/hooks/useFields';
 import { useCreateTicketTemplate, useUpdateTicketTemplate } from '../hooks/useTicketTemplates';
 import type { TicketTemplate } from '../types/ticketSettingsTypes';
@@ -30,7 +31,6 @@ interface Props {
 export function TemplateFormDrawer({ open, template, onClose }: Props) {
   const { t } = useT();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<TemplateFormValues>();
   const { data: fields = [] } = useFields('ticket');
   const create = useCreateTicketTemplate();
@@ -62,74 +62,58 @@ export function TemplateFormDrawer({ open, template, onClose }: Props) {
   };
 
   return (
-    <Drawer
+    <FormDrawer
       title={template ? t('ticketSettings.template.edit') : t('ticketSettings.template.create')}
       open={open}
       onClose={onClose}
-      size={screens.md === false ? '100%' : 720}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending || update.isPending}
-            onClick={() => form.submit()}
-            data-testid="template-form-submit"
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      form={form}
+      onFinish={submit}
+      saving={create.isPending || update.isPending}
+      width={720}
+      fullScreenBelow="md"
+      submitTestId="template-form-submit"
+      initialValues={emptyTemplateValues()}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        onFinishFailed={() => scrollToFirstError(form)}
-        initialValues={emptyTemplateValues()}
+      <Form.Item
+        name="name"
+        label={t('ticketSettings.template.name')}
+        rules={[{ required: true, whitespace: true, max: 50 }]}
       >
+        <Input maxLength={50} data-testid="template-form-name" />
+      </Form.Item>
+      <Form.Item name="description" label={t('ticketSettings.template.description')} rules={[{ max: 500 }]}>
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 4 }}
+          maxLength={500}
+          data-testid="template-form-description"
+        />
+      </Form.Item>
+      <VisibilityFields scopes={TEMPLATE_SCOPES} testId="template-visibility" />
+      <Flex gap={32} wrap>
+        <Form.Item name="enabled" label={t('ticketSettings.enabled')} valuePropName="checked">
+          <Switch data-testid="template-form-enabled" />
+        </Form.Item>
         <Form.Item
-          name="name"
-          label={t('ticketSettings.template.name')}
-          rules={[{ required: true, whitespace: true, max: 50 }]}
+          name="isDefault"
+          label={t('ticketSettings.template.default')}
+          valuePropName="checked"
+          tooltip={t('ticketSettings.template.defaultHelp')}
         >
-          <Input maxLength={50} data-testid="template-form-name" />
+          <Switch data-testid="template-form-default" />
         </Form.Item>
-        <Form.Item name="description" label={t('ticketSettings.template.description')} rules={[{ max: 500 }]}>
-          <Input.TextArea
-            autoSize={{ minRows: 2, maxRows: 4 }}
-            maxLength={500}
-            data-testid="template-form-description"
-          />
-        </Form.Item>
-        <VisibilityFields scopes={TEMPLATE_SCOPES} testId="template-visibility" />
-        <Flex gap={32} wrap>
-          <Form.Item name="enabled" label={t('ticketSettings.enabled')} valuePropName="checked">
-            <Switch data-testid="template-form-enabled" />
-          </Form.Item>
-          <Form.Item
-            name="isDefault"
-            label={t('ticketSettings.template.default')}
-            valuePropName="checked"
-            tooltip={t('ticketSettings.template.defaultHelp')}
-          >
-            <Switch data-testid="template-form-default" />
-          </Form.Item>
-        </Flex>
-        <Divider titlePlacement="start" plain>
-          {t('ticketSettings.template.sections')}
-        </Divider>
-        <Form.Item extra={t('ticketSettings.template.sectionsHelp')}>
-          <TemplateSectionsEditor />
-        </Form.Item>
-        <Divider titlePlacement="start" plain>
-          {t('ticketSettings.template.fields')}
-        </Divider>
-        <Form.Item extra={t('ticketSettings.template.fieldsHelp')}>
-          <TemplateFieldsEditor defs={customFields} />
-        </Form.Item>
-      </Form>
-    </Drawer>
+      </Flex>
+      <Divider titlePlacement="start" plain>
+        {t('ticketSettings.template.sections')}
+      </Divider>
+      <Form.Item extra={t('ticketSettings.template.sectionsHelp')}>
+        <TemplateSectionsEditor />
+      </Form.Item>
+      <Divider titlePlacement="start" plain>
+        {t('ticketSettings.template.fields')}
+      </Divider>
+      <Form.Item extra={t('ticketSettings.template.fieldsHelp')}>
+        <TemplateFieldsEditor defs={customFields} />
+      </Form.Item>
+    </FormDrawer>
   );
 }

@@ -1,6 +1,6 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card } from 'antd';
+import { Card } from 'antd';
 import { useState } from 'react';
+import { CreateButton } from '../../../components/CreateButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { useT } from '../../../i18n/useT';
 import { FieldFormDrawer } from '../../customers/components/FieldFormDrawer';
@@ -20,14 +20,9 @@ export function TicketFieldsPage() {
         title={t('ticketSettings.nav.fields')}
         description={t('ticketSettings.fields.hint')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing({})}
-            data-testid="field-create"
-          >
+          <CreateButton onClick={() => setEditing({})} testId="field-create">
             {t('fields.create')}
-          </Button>
+          </CreateButton>
         }
       />
       <Card>

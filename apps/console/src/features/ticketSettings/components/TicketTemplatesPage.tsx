@@ -1,7 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Popconfirm, Table, type TableProps, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Flex, Table, type TableProps, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiError } from '../../../api/useApiError';
+import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
+import { CreateButton } from '../../../components/CreateButton';
 import { PageHeader } from '../../../components/PageHeader';
 import { useT } from '../../../i18n/useT';
 import {
@@ -113,24 +114,13 @@ export function TicketTemplatesPage() {
               {t('ticketSettings.template.setDefault')}
             </Button>
           )}
-          {tpl.isDefault ? (
-            <Tooltip title={t('ticketSettings.template.defaultNoDelete')}>
-              <Button type="link" size="small" danger disabled data-testid={`template-delete-${tpl.name}`}>
-                {t('common.delete')}
-              </Button>
-            </Tooltip>
-          ) : (
-            <Popconfirm
-              title={t('ticketSettings.template.deleteConfirm', { name: tpl.name })}
-              description={t('ticketSettings.template.deleteHint')}
-              okButtonProps={{ danger: true }}
-              onConfirm={() => remove.mutateAsync(tpl.id).catch((e) => showError(e))}
-            >
-              <Button type="link" size="small" danger data-testid={`template-delete-${tpl.name}`}>
-                {t('common.delete')}
-              </Button>
-            </Popconfirm>
-          )}
+          <ConfirmDeleteButton
+            title={t('ticketSettings.template.deleteConfirm', { name: tpl.name })}
+            description={t('ticketSettings.template.deleteHint')}
+            onDelete={() => remove.mutateAsync(tpl.id)}
+            testId={`template-delete-${tpl.name}`}
+            disabledReason={tpl.isDefault ? t('ticketSettings.template.defaultNoDelete') : undefined}
+          />
         </Flex>
       ),
     },
@@ -142,14 +132,9 @@ export function TicketTemplatesPage() {
         title={t('ticketSettings.nav.templates')}
         description={t('ticketSettings.template.hint')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing({})}
-            data-testid="template-create"
-          >
+          <CreateButton onClick={() => setEditing({})} testId="template-create">
             {t('ticketSettings.template.create')}
-          </Button>
+          </CreateButton>
         }
       />
       <Card>

@@ -1,22 +1,13 @@
-import { PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Flex,
-  Popconfirm,
-  Switch,
-  Table,
-  type TableProps,
-  Tag,
-  Typography,
-  theme,
-} from 'antd';
+import { App, Button, Card, Flex, Popconfirm, Switch, Table, type TableProps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useApiError } from '../../../api/useApiError';
+import { ConfirmDeleteButton } from '../../../components/ConfirmDeleteButton';
+import { CreateButton } from '../../../components/CreateButton';
+import { stepId } from '../../../components/listOrder';
+import { OrderButtons } from '../../../components/OrderButtons';
 import { PageHeader } from '../../../components/PageHeader';
+import { useRowReorder } from '../../../components/useRowReorder';
 import { useT } from '../../../i18n/useT';
-import { moveId, stepId } from '../../customers/components/fieldOrder';
 import {
   useDeleteTicketView,
   useOrderTicketViews,
@@ -25,14 +16,12 @@ import {
   useUpdateTicketView,
 } from '../hooks/useTicketViews';
 import type { TicketView } from '../types/ticketSettingsTypes';
-import { OrderButtons } from './OrderButtons';
 import { ViewFormDrawer } from './ViewFormDrawer';
 
 /** 查询器 (manual 5.1.5): system and custom views, switched on or off, in the order the workspace lists them. */
 export function TicketViewsPage() {
   const { t } = useT();
   const { message } = App.useApp();
-  const { token } = theme.useToken();
   const { data: views = [], isLoading } = useTicketViews();
   const update = useUpdateTicketView();
   const remove = useDeleteTicketView();
@@ -40,14 +29,13 @@ export function TicketViewsPage() {
   const order = useOrderTicketViews();
   const showError = useApiError();
   const [editing, setEditing] = useState<{ view?: TicketView } | null>(null);
-  const [dragging, setDragging] = useState<string | null>(null);
-  const [over, setOver] = useState<string | null>(null);
   const ids = views.map((v) => v.id);
   const categories = [...new Set(views.map((v) => v.category).filter((c): c is string => Boolean(c)))];
 
   const saveOrder = (next: string[]) => {
     if (next !== ids) order.mutate(next, { onError: (e) => showError(e) });
   };
+  const dragRow = useRowReorder(ids, saveOrder);
 
   const columns: TableProps<TicketView>['columns'] = [
     {
@@ -55,6 +43,7 @@ export function TicketViewsPage() {
       width: 72,
       render: (_, v, index) => (
         <OrderButtons
+          handle
           first={index === 0}
           last={index === ids.length - 1}
           onMove={(step) => saveOrder(stepId(ids, v.id, step))}
@@ -127,15 +116,11 @@ export function TicketViewsPage() {
               </Button>
             </Popconfirm>
           ) : (
-            <Popconfirm
+            <ConfirmDeleteButton
               title={t('ticketSettings.view.deleteConfirm', { name: v.name })}
-              okButtonProps={{ danger: true }}
-              onConfirm={() => remove.mutateAsync(v.id).catch((e) => showError(e))}
-            >
-              <Button type="link" size="small" danger data-testid={`view-delete-${v.name}`}>
-                {t('common.delete')}
-              </Button>
-            </Popconfirm>
+              onDelete={() => remove.mutateAsync(v.id)}
+              testId={`view-delete-${v.name}`}
+            />
           )}
         </Flex>
       ),
@@ -148,14 +133,9 @@ export function TicketViewsPage() {
         title={t('ticketSettings.nav.views')}
         description={t('ticketSettings.view.hint')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing({})}
-            data-testid="view-create"
-          >
+          <CreateButton onClick={() => setEditing({})} testId="view-create">
             {t('ticketSettings.view.create')}
-          </Button>
+          </CreateButton>
         }
       />
       <Card>
@@ -166,36 +146,7 @@ export function TicketViewsPage() {
           loading={isLoading || order.isPending}
           pagination={false}
           scroll={{ x: 'max-content' }}
-          onRow={(v) =>
-            ({
-              draggable: true,
-              'data-testid': `view-row-${v.name}`,
-              style:
-                over === v.id && dragging !== v.id
-                  ? { outline: `2px dashed ${token.colorPrimary}`, outlineOffset: -2 }
-                  : undefined,
-              onDragStart: (e: React.DragEvent) => {
-                e.dataTransfer.effectAllowed = 'move';
-                e.dataTransfer.setData('text/plain', v.id);
-                setDragging(v.id);
-              },
-              onDragOver: (e: React.DragEvent) => {
-                e.preventDefault();
-                if (over !== v.id) setOver(v.id);
-              },
-              onDragEnd: () => {
-                setDragging(null);
-                setOver(null);
-              },
-              onDrop: (e: React.DragEvent) => {
-                e.preventDefault();
-                const dragId = e.dataTransfer.getData('text/plain') || dragging;
-                setDragging(null);
-                setOver(null);
-                if (dragId) saveOrder(moveId(ids, dragId, v.id));
-              },
-            }) as React.HTMLAttributes<HTMLElement>
-          }
+          onRow={(v) => ({ ...dragRow(v.id), 'data-testid': `view-row-${v.name}` })}
           data-testid="view-table"
         />
       </Card>

@@ -1,9 +1,10 @@
 import type { ConditionSet } from '@yidan/contracts';
-import { App, AutoComplete, Button, Drawer, Flex, Form, Grid, Input, Select, Space, Switch } from 'antd';
+import { App, AutoComplete, Flex, Form, Input, Select, Space, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useApiError } from '../../../api/useApiError';
+import { FormDrawer } from '../../../components/FormDrawer';
+import { scrollToFirstError } from '../../../components/scrollToFirstError';
 import { useT } from '../../../i18n/useT';
-import { scrollToFirstError } from '../../customers/components/scrollToFirstError';
 import { useTicketTemplates } from '../hooks/useTicketTemplates';
 import {
   useCreateTicketView,
@@ -41,7 +42,6 @@ interface Props {
 export function ViewFormDrawer({ open, view, categories, onClose }: Props) {
   const { t, lang } = useT();
   const { message } = App.useApp();
-  const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<Values>();
   const { data: queryFields } = useTicketQueryFields(open);
   const { data: options } = useTicketViewOptions(open);
@@ -96,118 +96,102 @@ export function ViewFormDrawer({ open, view, categories, onClose }: Props) {
   const sortOptions = (options?.sortFields ?? []).map((f) => ({ value: f.key, label: label(f.label) }));
 
   return (
-    <Drawer
+    <FormDrawer
       title={view ? t('ticketSettings.view.edit') : t('ticketSettings.view.create')}
       open={open}
       onClose={onClose}
-      size={screens.md === false ? '100%' : 760}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending || update.isPending}
-            onClick={() => form.submit()}
-            data-testid="view-form-submit"
-          >
-            {t('common.save')}
-          </Button>
-        </Flex>
-      }
+      form={form}
+      onFinish={submit}
+      saving={create.isPending || update.isPending}
+      width={760}
+      fullScreenBelow="md"
+      submitTestId="view-form-submit"
+      initialValues={{ ...emptyViewValues(), conditions: EMPTY_CONDITIONS }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        onFinishFailed={() => scrollToFirstError(form)}
-        initialValues={{ ...emptyViewValues(), conditions: EMPTY_CONDITIONS }}
+      <Form.Item
+        name="name"
+        label={t('ticketSettings.view.name')}
+        rules={[{ required: true, whitespace: true, max: 50 }]}
       >
-        <Form.Item
-          name="name"
-          label={t('ticketSettings.view.name')}
-          rules={[{ required: true, whitespace: true, max: 50 }]}
-        >
-          <Input maxLength={50} data-testid="view-form-name" />
+        <Input maxLength={50} data-testid="view-form-name" />
+      </Form.Item>
+      <Form.Item name="description" label={t('ticketSettings.view.description')} rules={[{ max: 500 }]}>
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
+      </Form.Item>
+      <Form.Item name="conditions" label={t('ticketSettings.view.conditions')}>
+        {/* Only while open: a hidden drawer must not keep a second builder in the page. */}
+        <ViewConditionsInput fields={open ? queryFields : undefined} />
+      </Form.Item>
+      <Form.Item name="templateId" label={t('ticketSettings.view.template')}>
+        <Select
+          allowClear
+          placeholder={t('ticketSettings.view.anyTemplate')}
+          options={templates.map((tpl) => ({ value: tpl.id, label: tpl.name }))}
+          style={{ maxWidth: 320 }}
+          data-testid="view-form-template"
+        />
+      </Form.Item>
+      <Form.Item
+        name="columns"
+        label={t('ticketSettings.view.columns')}
+        extra={t('ticketSettings.view.columnsHelp')}
+        rules={[
+          { type: 'array', min: 1, message: t('ticketSettings.view.columnsRequired') },
+          { type: 'array', max: 40 },
+        ]}
+      >
+        <Select
+          mode="multiple"
+          options={columnOptions}
+          showSearch={{ optionFilterProp: 'label' }}
+          data-testid="view-form-columns"
+        />
+      </Form.Item>
+      <Flex gap={16} wrap>
+        <Form.Item name="groupBy" label={t('ticketSettings.view.groupBy')} style={{ minWidth: 200 }}>
+          <Select options={groupOptions} data-testid="view-form-group-by" />
         </Form.Item>
-        <Form.Item name="description" label={t('ticketSettings.view.description')} rules={[{ max: 500 }]}>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
+        <Form.Item label={t('ticketSettings.view.sort')} required>
+          <Space.Compact>
+            <Form.Item name="sortField" noStyle rules={[{ required: true }]}>
+              <Select
+                options={sortOptions}
+                style={{ width: 140 }}
+                aria-label={t('ticketSettings.view.sortField')}
+                data-testid="view-form-sort-field"
+              />
+            </Form.Item>
+            <Form.Item name="sortDirection" noStyle>
+              <Select
+                options={(['desc', 'asc'] as const).map((d) => ({
+                  value: d,
+                  label: t(`ticketSettings.sort.${d}`),
+                }))}
+                style={{ width: 100 }}
+                aria-label={t('ticketSettings.view.sortDirection')}
+              />
+            </Form.Item>
+          </Space.Compact>
         </Form.Item>
-        <Form.Item name="conditions" label={t('ticketSettings.view.conditions')}>
-          {/* Only while open: a hidden drawer must not keep a second builder in the page. */}
-          <ViewConditionsInput fields={open ? queryFields : undefined} />
-        </Form.Item>
-        <Form.Item name="templateId" label={t('ticketSettings.view.template')}>
-          <Select
-            allowClear
-            placeholder={t('ticketSettings.view.anyTemplate')}
-            options={templates.map((tpl) => ({ value: tpl.id, label: tpl.name }))}
-            style={{ maxWidth: 320 }}
-            data-testid="view-form-template"
-          />
-        </Form.Item>
-        <Form.Item
-          name="columns"
-          label={t('ticketSettings.view.columns')}
-          extra={t('ticketSettings.view.columnsHelp')}
-          rules={[
-            { type: 'array', min: 1, message: t('ticketSettings.view.columnsRequired') },
-            { type: 'array', max: 40 },
-          ]}
-        >
-          <Select
-            mode="multiple"
-            options={columnOptions}
-            showSearch={{ optionFilterProp: 'label' }}
-            data-testid="view-form-columns"
-          />
-        </Form.Item>
-        <Flex gap={16} wrap>
-          <Form.Item name="groupBy" label={t('ticketSettings.view.groupBy')} style={{ minWidth: 200 }}>
-            <Select options={groupOptions} data-testid="view-form-group-by" />
-          </Form.Item>
-          <Form.Item label={t('ticketSettings.view.sort')} required>
-            <Space.Compact>
-              <Form.Item name="sortField" noStyle rules={[{ required: true }]}>
-                <Select
-                  options={sortOptions}
-                  style={{ width: 140 }}
-                  aria-label={t('ticketSettings.view.sortField')}
-                  data-testid="view-form-sort-field"
-                />
-              </Form.Item>
-              <Form.Item name="sortDirection" noStyle>
-                <Select
-                  options={(['desc', 'asc'] as const).map((d) => ({
-                    value: d,
-                    label: t(`ticketSettings.sort.${d}`),
-                  }))}
-                  style={{ width: 100 }}
-                  aria-label={t('ticketSettings.view.sortDirection')}
-                />
-              </Form.Item>
-            </Space.Compact>
-          </Form.Item>
-        </Flex>
-        <VisibilityFields scopes={VIEW_SCOPES} testId="view-visibility" />
-        <Form.Item
-          name="category"
-          label={t('ticketSettings.view.category')}
-          extra={t('ticketSettings.view.categoryHelp')}
-          rules={[{ max: 50 }]}
-        >
-          <AutoComplete
-            allowClear
-            options={categories.map((c) => ({ value: c }))}
-            filterOption={(input, option) => String(option?.value ?? '').includes(input)}
-            style={{ maxWidth: 320 }}
-            data-testid="view-form-category"
-          />
-        </Form.Item>
-        <Form.Item name="enabled" label={t('ticketSettings.enabled')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-      </Form>
-    </Drawer>
+      </Flex>
+      <VisibilityFields scopes={VIEW_SCOPES} testId="view-visibility" />
+      <Form.Item
+        name="category"
+        label={t('ticketSettings.view.category')}
+        extra={t('ticketSettings.view.categoryHelp')}
+        rules={[{ max: 50 }]}
+      >
+        <AutoComplete
+          allowClear
+          options={categories.map((c) => ({ value: c }))}
+          filterOption={(input, option) => String(option?.value ?? '').includes(input)}
+          style={{ maxWidth: 320 }}
+          data-testid="view-form-category"
+        />
+      </Form.Item>
+      <Form.Item name="enabled" label={t('ticketSettings.enabled')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+    </FormDrawer>
   );
 }

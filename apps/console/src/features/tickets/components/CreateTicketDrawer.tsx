@@ -1,12 +1,13 @@
 import { TICKET_PRIORITIES, TICKET_TYPES } from '@yidan/contracts';
-import { App, Button, Col, DatePicker, Drawer, Flex, Form, Grid, Input, Row, Select } from 'antd';
+import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useApiError } from '../../../api/useApiError';
+import { FormDrawer } from '../../../components/FormDrawer';
+import { scrollToFirstError } from '../../../components/scrollToFirstError';
 import { useT } from '../../../i18n/useT';
 import { CompanySelect } from '../../customers/components/CompanySelect';
 import { customBody } from '../../customers/components/customFieldValues';
-import { scrollToFirstError } from '../../customers/components/scrollToFirstError';
 import { useTicketFieldDefs } from '../hooks/useTicketFieldDefs';
 import { useTicketLabels } from '../hooks/useTicketLabels';
 import { useCreateTicket } from '../hooks/useTickets';
@@ -36,7 +37,6 @@ export function CreateTicketDrawer({ open, onClose, prefill }: Props) {
   const { t } = useT();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const mobile = Grid.useBreakpoint().sm === false;
   const labels = useTicketLabels();
   const [form] = Form.useForm<TicketCreateValues>();
   const { data: templates = [] } = useTicketTemplates();
@@ -104,109 +104,95 @@ export function CreateTicketDrawer({ open, onClose, prefill }: Props) {
   };
 
   return (
-    <Drawer
+    <FormDrawer<TicketCreateValues>
       title={t('tickets.create')}
       open={open}
       onClose={onClose}
-      size={mobile ? '100%' : 600}
-      forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={create.isPending}
-            onClick={() => form.submit()}
-            data-testid="ticket-form-submit"
-          >
-            {t('tickets.createSubmit')}
-          </Button>
-        </Flex>
-      }
+      form={form}
+      onFinish={submit}
+      saving={create.isPending}
+      width={600}
+      submitTestId="ticket-form-submit"
+      submitText={t('tickets.createSubmit')}
+      formTestId="ticket-form"
     >
-      <Form<TicketCreateValues> form={form} layout="vertical" onFinish={submit} data-testid="ticket-form">
-        <Row gutter={12}>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="contactId" label={t('tickets.field.contactId')}>
+            <ContactSelect currentName={prefill?.contactName} testId="ticket-form-contact" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            name="companyId"
+            label={t('tickets.field.companyId')}
+            extra={contactId && !companyId ? t('tickets.companyFromContact') : undefined}
+          >
+            <CompanySelect currentName={prefill?.companyName} testId="ticket-form-company" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <OpenTicketsHint contactId={contactId} companyId={companyId} onOpen={openExisting} />
+      <Form.Item
+        name="subject"
+        label={t('tickets.field.subject')}
+        rules={[{ required: true, whitespace: true }, { max: 200 }]}
+      >
+        <Input data-testid="ticket-form-subject" />
+      </Form.Item>
+      <Form.Item name="description" label={t('tickets.field.description')}>
+        <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} data-testid="ticket-form-description" />
+      </Form.Item>
+      <Form.Item name="attachments" noStyle>
+        <AttachmentUpload testId="ticket-form-attachments" />
+      </Form.Item>
+      <Row gutter={12} style={{ marginTop: 16 }}>
+        {templates.length > 0 && (
           <Col xs={24} sm={12}>
-            <Form.Item name="contactId" label={t('tickets.field.contactId')}>
-              <ContactSelect currentName={prefill?.contactName} testId="ticket-form-contact" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              name="companyId"
-              label={t('tickets.field.companyId')}
-              extra={contactId && !companyId ? t('tickets.companyFromContact') : undefined}
-            >
-              <CompanySelect currentName={prefill?.companyName} testId="ticket-form-company" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <OpenTicketsHint contactId={contactId} companyId={companyId} onOpen={openExisting} />
-        <Form.Item
-          name="subject"
-          label={t('tickets.field.subject')}
-          rules={[{ required: true, whitespace: true }, { max: 200 }]}
-        >
-          <Input data-testid="ticket-form-subject" />
-        </Form.Item>
-        <Form.Item name="description" label={t('tickets.field.description')}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} data-testid="ticket-form-description" />
-        </Form.Item>
-        <Form.Item name="attachments" noStyle>
-          <AttachmentUpload testId="ticket-form-attachments" />
-        </Form.Item>
-        <Row gutter={12} style={{ marginTop: 16 }}>
-          {templates.length > 0 && (
-            <Col xs={24} sm={12}>
-              <Form.Item name="templateId" label={t('tickets.field.templateId')}>
-                <Select
-                  allowClear
-                  options={templates.map((x) => ({ value: x.id, label: x.name }))}
-                  data-testid="ticket-form-template"
-                />
-              </Form.Item>
-            </Col>
-          )}
-          <Col xs={12} sm={6}>
-            <Form.Item name="type" label={t('tickets.field.type')}>
-              <Select options={TICKET_TYPES.map((v) => ({ value: v, label: labels.type(v) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={6}>
-            <Form.Item name="priority" label={t('tickets.field.priority')}>
+            <Form.Item name="templateId" label={t('tickets.field.templateId')}>
               <Select
-                options={TICKET_PRIORITIES.map((v) => ({ value: v, label: labels.priority(v) }))}
-                data-testid="ticket-form-priority"
+                allowClear
+                options={templates.map((x) => ({ value: x.id, label: x.name }))}
+                data-testid="ticket-form-template"
               />
             </Form.Item>
           </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="groupId" label={t('tickets.field.groupId')}>
-              <GroupSelect />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="assigneeId" label={t('tickets.field.assigneeId')}>
-              <AgentSelect groupId={groupId} testId="ticket-form-assignee" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="tags" label={t('tickets.field.tags')}>
-              <TagsInput />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="dueAt" label={t('tickets.field.dueAt')}>
-              <DatePicker
-                showTime={{ format: 'HH:mm' }}
-                format="YYYY-MM-DD HH:mm"
-                style={{ width: '100%' }}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <TicketCustomFields defs={defs} />
-      </Form>
-    </Drawer>
+        )}
+        <Col xs={12} sm={6}>
+          <Form.Item name="type" label={t('tickets.field.type')}>
+            <Select options={TICKET_TYPES.map((v) => ({ value: v, label: labels.type(v) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={6}>
+          <Form.Item name="priority" label={t('tickets.field.priority')}>
+            <Select
+              options={TICKET_PRIORITIES.map((v) => ({ value: v, label: labels.priority(v) }))}
+              data-testid="ticket-form-priority"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="groupId" label={t('tickets.field.groupId')}>
+            <GroupSelect />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="assigneeId" label={t('tickets.field.assigneeId')}>
+            <AgentSelect groupId={groupId} testId="ticket-form-assignee" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="tags" label={t('tickets.field.tags')}>
+            <TagsInput />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="dueAt" label={t('tickets.field.dueAt')}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <TicketCustomFields defs={defs} />
+    </FormDrawer>
   );
 }

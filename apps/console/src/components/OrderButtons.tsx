@@ -1,25 +1,30 @@
 import { ArrowDownOutlined, ArrowUpOutlined, HolderOutlined } from '@ant-design/icons';
 import { Button, Flex, Tooltip, theme } from 'antd';
-import { useT } from '../../../i18n/useT';
+import { useT } from '../i18n/useT';
 
-/** A drag handle plus up/down arrows (for touch screens, where rows cannot be dragged). */
+/** Up/down arrows for a row of an ordered list (touch screens cannot drag), optionally a drag handle. */
 export function OrderButtons({
   first,
   last,
   onMove,
+  handle = false,
 }: {
   first: boolean;
   last: boolean;
   onMove: (step: -1 | 1) => void;
+  /** Shows a drag handle before the arrows. */
+  handle?: boolean;
 }) {
   const { t } = useT();
   const { token } = theme.useToken();
   return (
     <Flex gap={0} align="center">
-      <HolderOutlined
-        style={{ cursor: 'grab', color: token.colorTextTertiary, marginInlineEnd: 4 }}
-        aria-hidden
-      />
+      {handle && (
+        <HolderOutlined
+          style={{ cursor: 'grab', color: token.colorTextTertiary, marginInlineEnd: 4 }}
+          aria-hidden
+        />
+      )}
       <Tooltip title={t('fields.moveUp')}>
         <Button
           type="text"
