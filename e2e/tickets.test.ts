@@ -122,6 +122,20 @@ describe('工单工作台: create, reply, note, reassign, timeline, keyboard', (
     await byTestId(page, 'ticket-reply-send').click();
     await byTestId(page, 'ticket-timeline').getByText('销售那边漏续了').waitFor();
 
+    // 记录服务: a phone call handled outside Yidan lands in the timeline and in the customer's records.
+    await byTestId(page, 'ticket-more').click();
+    await page.getByRole('menuitem', { name: /记录服务/ }).click();
+    await byTestId(page, 'record-summary').fill('电话指导客户重新注册加密狗');
+    await byTestId(page, 'record-submit').click();
+    await byTestId(page, 'ticket-timeline').getByText('电话指导客户重新注册加密狗').waitFor();
+    const records = await server.adminApi<{ items: { channel: string; summary: string }[] }>(
+      'GET',
+      `/api/v1/service-records?companyId=${company.id}`,
+    );
+    expect(records.items).toContainEqual(
+      expect.objectContaining({ channel: 'call', summary: '电话指导客户重新注册加密狗' }),
+    );
+
     // 流转 to an available agent, with a note.
     await byTestId(page, 'ticket-reassign').click();
     await pick(page, 'reassign-agent', agentName, true);

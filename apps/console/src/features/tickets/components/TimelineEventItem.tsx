@@ -100,7 +100,8 @@ export function TimelineEventItem({ event, record, format }: Props) {
           )}
         </Flex>
       )}
-      {event.body && (
+      {/* A record event's text is its record's summary, shown above once the record is loaded. */}
+      {event.body && !(record && event.kind === 'record') && (
         <div
           style={{ overflowWrap: 'anywhere' }}
           // biome-ignore lint/security/noDangerouslySetInnerHtml: the server sanitises rich text (sanitizeRichText) before storing it
