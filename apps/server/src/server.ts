@@ -10,6 +10,9 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { orgListeners } from './modules/org/listeners.js';
 import { orgRoutes } from './modules/org/routes.js';
 import { savedQueryRoutes } from './modules/queries/routes.js';
+import { registerTriggerEngine } from './modules/rules/engine.js';
+import { triggerRoutes } from './modules/rules/routes.js';
+import { triggerListeners } from './modules/rules/triggerNotifications.js';
 import { registerTicketCustomerHooks } from './modules/tickets/customerHooks.js';
 import { registerTicketFieldHooks } from './modules/tickets/fieldHooks.js';
 import { ticketOperationRoutes } from './modules/tickets/operationRoutes.js';
@@ -55,6 +58,7 @@ export const MODULE_ROUTES = [
   ticketOperationRoutes,
   ticketPrintRoutes,
   ticketViewRoutes,
+  triggerRoutes,
 ];
 
 // Hooks live in module state; several servers in one process (tests) must register them once.
@@ -91,6 +95,7 @@ export async function startServer(
   registerCustomerFieldHooksOnce();
   registerTicketCustomerHooks();
   registerTicketFieldHooks();
+  registerTriggerEngine();
   const boot = await ensureFirstVendor(database.db, config.adminPassword);
   const app = await buildApp(deps, {
     logger: opts.logger,
@@ -115,6 +120,7 @@ export async function startServer(
   notificationListeners(events, () => realtime);
   orgListeners(events, () => realtime);
   transferListeners(events, () => realtime);
+  triggerListeners(database.db, events);
   const ticketPushes = ticketRealtimeListeners(events, () => realtime);
 
   let closing: Promise<void> | null = null;

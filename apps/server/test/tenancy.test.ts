@@ -81,6 +81,13 @@ beforeAll(async () => {
     await b.admin.post('/api/v1/print-templates', { name: '乙打印模板', body: '{{ticket.subject}}' })
   ).json().id;
   bIds['ticket-templates'] = (await b.admin.post('/api/v1/ticket-templates', { name: '乙模板' })).json().id;
+  bIds.triggers = (
+    await b.admin.post('/api/v1/triggers', {
+      title: '乙触发器',
+      conditions: { all: [{ field: 'event.type', op: 'is', value: 'created' }], any: [] },
+      actions: [{ field: 'ticket.priority', value: 'high' }],
+    })
+  ).json().id;
   const file = multipart({}, { name: 'b.txt', data: Buffer.from('乙的文件') });
   bIds.files = (await b.admin.request('POST', '/api/v1/files', file.payload, file.headers)).json().fileId;
   for (const [k, v] of Object.entries(bIds))

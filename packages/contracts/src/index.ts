@@ -9,3 +9,4 @@ export * from './problem.js';
 export * from './realtime.js';
 export * from './tickets.js';
 export * from './transfers.js';
+export * from './triggers.js';

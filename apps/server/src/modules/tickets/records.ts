@@ -5,7 +5,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { contacts } from '../customers/schema.js';
 import type { TicketContext } from './context.js';
 import { serviceRecords } from './schema.js';
-import { authorOf, lockTicket, type TicketDeps } from './service.js';
+import { authorOf, lockTicket, outermostChange, type TicketDeps } from './service.js';
 import { appendTicketEvent } from './timeline.js';
 
 type RecordRow = typeof serviceRecords.$inferSelect;
@@ -76,13 +76,22 @@ export async function attachRecord(
       })
       .returning();
     if (!record) throw new Error('record insert returned nothing');
-    await appendTicketEvent(tx, vendorId, authorOf(ctx), {
-      ticketId,
-      kind: 'record',
-      recordId: record.id,
-      body: input.summary || null,
-      public: false,
-    });
+    // A record is a change of the ticket: triggers see it (event.type 关联服务记录时).
+    await outermostChange(
+      tx,
+      ctx,
+      () => ({ author: authorOf(ctx), kind: 'record' }),
+      async () => {
+        await appendTicketEvent(tx, vendorId, authorOf(ctx), {
+          ticketId,
+          kind: 'record',
+          recordId: record.id,
+          body: input.summary || null,
+          public: false,
+        });
+        return { row: ticket, changes: [] };
+      },
+    );
     return record;
   });
   deps.events.emit('ticket.changed', {

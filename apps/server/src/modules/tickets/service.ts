@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type {
   TicketChange,
   TicketCreateInput,
@@ -75,6 +76,57 @@ export function diffTicket(before: Partial<TicketRow>, after: Partial<TicketRow>
     }
   }
   return changes;
+}
+
+/** The kind of change the in-transaction hooks run after ('split': a child created by a split). */
+export type TicketChangeKind = 'created' | 'updated' | 'comment' | 'record' | 'split';
+export interface TicketChangedInTransaction {
+  row: TicketRow;
+  changes: TicketChange[];
+  author: ChangeAuthor;
+  kind: TicketChangeKind;
+}
+/** What a hook changed in turn (through changeTicket): the ticket as it now is, and those changes. */
+export type TicketChangedHook = (
+  tx: Db,
+  ctx: TicketContext,
+  change: TicketChangedInTransaction,
+) => Promise<{ row: TicketRow; changes: TicketChange[] } | undefined>;
+
+const changeHooks: TicketChangedHook[] = [];
+/**
+ * Registers a hook run after a ticket change inside the change's own transaction, before commit
+ * (triggers, modules/rules). Hooks run only for the outermost change: changes the hooks make through
+ * changeTicket, and the status change inside writeComment, do not run them again.
+ */
+export function onTicketChangedInTransaction(hook: TicketChangedHook) {
+  if (!changeHooks.includes(hook)) changeHooks.push(hook);
+}
+/** The transaction whose outermost change is running (its hooks included) in this async context. */
+const changeInProgress = new AsyncLocalStorage<Db>();
+
+/**
+ * Runs a change and then the hooks, unless it is nested in a change of the same transaction. The
+ * result carries the ticket as the hooks left it and their changes after the change's own.
+ */
+export async function outermostChange<R extends { row: TicketRow; changes: TicketChange[] }>(
+  tx: Db,
+  ctx: TicketContext,
+  meta: (result: R) => { author: ChangeAuthor; kind: TicketChangeKind } | null,
+  work: () => Promise<R>,
+): Promise<R> {
+  if (changeInProgress.getStore() === tx || changeHooks.length === 0) return work();
+  return changeInProgress.run(tx, async () => {
+    const result = await work();
+    const m = meta(result);
+    if (!m) return result;
+    let { row, changes } = result;
+    for (const hook of changeHooks) {
+      const more = await hook(tx, ctx, { row, changes, ...m });
+      if (more) ({ row, changes } = { row: more.row, changes: [...changes, ...more.changes] });
+    }
+    return { ...result, row, changes };
+  });
 }
 
 async function nextTicketNumber(tx: Db, vendorId: number): Promise<number> {
@@ -246,7 +298,18 @@ export async function insertTicket(
   ctx: TicketContext,
   input: TicketCreateInput,
   opts: CreateOptions = {},
-) {
+): Promise<{ row: TicketRow; changes: TicketChange[] }> {
+  const author = opts.author ?? authorOf(ctx);
+  const kind = opts.parentId ? 'split' : 'created';
+  return outermostChange(
+    tx,
+    ctx,
+    () => ({ author, kind }),
+    () => createTicketRow(tx, ctx, input, opts),
+  );
+}
+
+async function createTicketRow(tx: Db, ctx: TicketContext, input: TicketCreateInput, opts: CreateOptions) {
   const vendorId = ctx.actor.vendorId;
   const { source, attachments, ...fields } = input;
   const patch: TicketPatch = { ...fields };
@@ -323,6 +386,22 @@ export async function changeTicket(
   patch: TicketPatch,
   opts: { author?: ChangeAuthor; note?: string } = {},
 ): Promise<{ row: TicketRow; changes: TicketChange[] }> {
+  const author = opts.author ?? authorOf(ctx);
+  return outermostChange(
+    tx,
+    ctx,
+    (r) => (r.row === current ? null : { author, kind: r.changes.length ? 'updated' : 'comment' }),
+    () => applyChange(tx, ctx, current, patch, opts),
+  );
+}
+
+async function applyChange(
+  tx: Db,
+  ctx: TicketContext,
+  current: TicketRow,
+  patch: TicketPatch,
+  opts: { author?: ChangeAuthor; note?: string },
+): Promise<{ row: TicketRow; changes: TicketChange[] }> {
   const { values, errors } = await buildValues(tx, ctx, patch, current);
   if (errors.length) fail(errors);
   const changes = diffTicket(current, values);
@@ -367,6 +446,20 @@ export async function updateTicket(
 
 /** Writes a reply or note (and its status) on a locked ticket, in the caller's transaction (batch edits share it). */
 export async function writeComment(
+  tx: Db,
+  ctx: TicketContext,
+  current: TicketRow,
+  input: { body: string; public: boolean; attachments?: Attachment[]; status?: TicketStatus },
+): Promise<{ row: TicketRow; changes: TicketChange[] }> {
+  return outermostChange(
+    tx,
+    ctx,
+    () => ({ author: authorOf(ctx), kind: 'comment' }),
+    () => addComment(tx, ctx, current, input),
+  );
+}
+
+async function addComment(
   tx: Db,
   ctx: TicketContext,
   current: TicketRow,

@@ -159,7 +159,7 @@ async function ticketChunk(tx: Db, run: TicketRun, rows: SheetRow[]): Promise<Ch
   }
   out.failures.sort((a, b) => a.rowNumber - b.rowNumber);
   const author = authorOf(ctx);
-  // Rules and notifications see imported tickets like any other new ticket, once they exist.
+  // After commit, listeners (view counts, realtime) see imported tickets like any new ticket; triggers do not run on imports (docs/rules.md).
   out.afterCommit = () => {
     for (const c of created)
       run.deps.events.emit('ticket.changed', {

@@ -4,6 +4,7 @@ export * from '../../modules/fields/schema.js';
 export * from '../../modules/notifications/schema.js';
 export * from '../../modules/org/schema.js';
 export * from '../../modules/queries/schema.js';
+export * from '../../modules/rules/schema.js';
 export * from '../../modules/tickets/schema.js';
 export * from '../../modules/transfers/schema.js';
 export * from '../../modules/vendors/schema.js';

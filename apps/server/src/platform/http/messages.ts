@@ -370,6 +370,8 @@ export const FIELD_MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: '默认模板不能停用',
     en: 'The default template cannot be disabled',
   },
+  unknown_action: { zh: '没有这个操作', en: 'No such action' },
+  invalid_action_value: { zh: '操作的值不正确', en: 'Invalid value for this action' },
 };
 
 export function formatMessage(

@@ -1,0 +1,66 @@
+import type { ConditionSet, TriggerAction } from '@yidan/contracts';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { createdAt, rowId, tenantKey, updatedAt } from '../../platform/db/columns.js';
+import { agents, groups } from '../org/schema.js';
+
+/** 触发器 (manual 5.1.6.1): conditions over a ticket change and the actions to take, run in sort order. */
+export const triggers = pgTable(
+  'triggers',
+  {
+    vendorId: tenantKey(),
+    id: rowId(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    enabled: boolean('enabled').notNull().default(true),
+    sortOrder: integer('sort_order').notNull().default(0),
+    conditions: jsonb('conditions').$type<ConditionSet>().notNull(),
+    actions: jsonb('actions').$type<TriggerAction[]>().notNull().default(sql`'[]'::jsonb`),
+    createdBy: bigint('created_by', { mode: 'number' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vendorId, t.id] }),
+    // 标题不能重复 (manual 5.1.6.1).
+    uniqueIndex('triggers_title').on(t.vendorId, t.title),
+    index('triggers_order').on(t.vendorId, t.sortOrder, t.id),
+    foreignKey({ columns: [t.vendorId, t.createdBy], foreignColumns: [agents.vendorId, agents.id] }).onDelete(
+      'set null',
+    ),
+  ],
+);
+
+/**
+ * Where round-robin assignment (轮流) stands in a group: the agent picked last. The row is locked
+ * while the next agent is picked, so concurrent assignments in one group take turns.
+ */
+export const assignmentCursors = pgTable(
+  'assignment_cursors',
+  {
+    vendorId: tenantKey(),
+    groupId: bigint('group_id', { mode: 'number' }).notNull(),
+    lastAgentId: bigint('last_agent_id', { mode: 'number' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vendorId, t.groupId] }),
+    foreignKey({ columns: [t.vendorId, t.groupId], foreignColumns: [groups.vendorId, groups.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+export type TriggerRow = typeof triggers.$inferSelect;
