@@ -18,6 +18,7 @@ import {
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { ModuleGrant, Permission } from '@yidan/contracts';
@@ -139,6 +140,14 @@ export const SETTINGS_NAV: NavItem[] = [
     testId: 'nav-ticket-views',
     label: 'ticketSettings.nav.views',
     icon: <FilterOutlined />,
+    module: 'ticket',
+    permission: 'ticket.settings',
+  },
+  {
+    path: '/settings/triggers',
+    testId: 'nav-triggers',
+    label: 'triggers.nav',
+    icon: <ThunderboltOutlined />,
     module: 'ticket',
     permission: 'ticket.settings',
   },

@@ -89,6 +89,9 @@ const TicketViewsPage = lazy(() =>
     default: m.TicketViewsPage,
   })),
 );
+const TriggersPage = lazy(() =>
+  import('../features/triggers/components/TriggersPage').then((m) => ({ default: m.TriggersPage })),
+);
 const PrintTemplatesPage = lazy(() =>
   import('../features/ticketSettings/components/PrintTemplatesPage').then((m) => ({
     default: m.PrintTemplatesPage,
@@ -108,6 +111,7 @@ const SETTINGS_PAGES: Record<string, React.ReactNode> = {
   '/settings/ticket-fields': <TicketFieldsPage />,
   '/settings/ticket-templates': <TicketTemplatesPage />,
   '/settings/ticket-views': <TicketViewsPage />,
+  '/settings/triggers': <TriggersPage />,
   '/settings/print-templates': <PrintTemplatesPage />,
   '/settings/api-tokens': <ApiTokensPage />,
 };

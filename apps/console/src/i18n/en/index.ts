@@ -8,6 +8,7 @@ import { enSettings } from './settings';
 import { enTicketSettings } from './ticketSettings';
 import { enTickets } from './tickets';
 import { enTransfers } from './transfers';
+import { enTriggers } from './triggers';
 
 export const en: Record<MessageKey, string> = {
   ...enCommon,
@@ -19,4 +20,5 @@ export const en: Record<MessageKey, string> = {
   ...enTransfers,
   ...enTickets,
   ...enTicketSettings,
+  ...enTriggers,
 };

@@ -7,6 +7,7 @@ import { zhSettings } from './settings';
 import { zhTicketSettings } from './ticketSettings';
 import { zhTickets } from './tickets';
 import { zhTransfers } from './transfers';
+import { zhTriggers } from './triggers';
 
 /** The default dictionary; its keys are the message keys every other language must cover. */
 export const zhCN = {
@@ -19,5 +20,6 @@ export const zhCN = {
   ...zhTransfers,
   ...zhTickets,
   ...zhTicketSettings,
+  ...zhTriggers,
 };
 export type MessageKey = keyof typeof zhCN;
