@@ -10,6 +10,8 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { orgListeners } from './modules/org/listeners.js';
 import { orgRoutes } from './modules/org/routes.js';
 import { savedQueryRoutes } from './modules/queries/routes.js';
+import { automationRoutes } from './modules/rules/automationRoutes.js';
+import { scheduleAutomations } from './modules/rules/automationRunner.js';
 import { registerTriggerEngine } from './modules/rules/engine.js';
 import { triggerRoutes } from './modules/rules/routes.js';
 import { triggerListeners } from './modules/rules/triggerNotifications.js';
@@ -59,6 +61,7 @@ export const MODULE_ROUTES = [
   ticketPrintRoutes,
   ticketViewRoutes,
   triggerRoutes,
+  automationRoutes,
 ];
 
 // Hooks live in module state; several servers in one process (tests) must register them once.
@@ -109,6 +112,7 @@ export async function startServer(
     await scheduleTransferCleanup(database.db, jobs);
     await scheduleAuthCleanup(database.db, jobs);
     await scheduleExpiryReminders(database.db, events, jobs);
+    await scheduleAutomations(deps, jobs);
   }
   let realtime: Realtime | null = null;
   if (opts.listen !== false) {

@@ -88,6 +88,19 @@ beforeAll(async () => {
       actions: [{ field: 'ticket.priority', value: 'high' }],
     })
   ).json().id;
+  bIds.automations = (
+    await b.admin.post('/api/v1/automations', {
+      title: '乙自动化任务',
+      conditions: {
+        all: [
+          { field: 'ticket.status', op: 'is', value: 'pending' },
+          { field: 'time.hoursSinceUpdated', op: 'gt', value: 48 },
+        ],
+        any: [],
+      },
+      actions: [{ field: 'ticket.status', value: 'solved' }],
+    })
+  ).json().id;
   const file = multipart({}, { name: 'b.txt', data: Buffer.from('乙的文件') });
   bIds.files = (await b.admin.request('POST', '/api/v1/files', file.payload, file.headers)).json().fileId;
   for (const [k, v] of Object.entries(bIds))

@@ -30,6 +30,7 @@ describe('tickets', () => {
     const t = first.json();
     expect(t.companyId).toBe(company.id);
     expect(t.company.name).toBe('北京畅捷软件有限公司');
+    expect(t.company).toMatchObject({ serviceStatus: 'none', serviceEnd: null, package: null });
     expect(t.contact.name).toBe('王会计');
     expect(t.description).toBe('<p>客户反馈登录失败</p>');
     expect(t.status).toBe('new');

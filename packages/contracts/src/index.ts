@@ -1,4 +1,5 @@
 export * from './auth.js';
+export * from './automations.js';
 export * from './conditions.js';
 export * from './customerStatistics.js';
 export * from './customers.js';

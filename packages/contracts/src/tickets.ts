@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { conditionSetSchema, localizedLabelSchema } from './conditions.js';
+import { SERVICE_STATUSES } from './customers.js';
 import { attachmentValueSchema, fieldDefinitionSchema } from './fields.js';
 
 /**
@@ -86,7 +87,14 @@ export const ticketSchema = z.object({
   satisfaction: z.object({ rating: z.string(), comment: z.string().nullable(), at: isoTime }).nullable(),
   /** Display names resolved for lists and the detail page. */
   contact: z.object({ id: z.number().int(), name: z.string(), mobile: z.string().nullable() }).nullable(),
-  company: ticketPartySchema.nullable(),
+  /** With its service status, so whoever works the ticket knows the entitlement (as identify does). */
+  company: ticketPartySchema
+    .extend({
+      serviceStatus: z.enum(SERVICE_STATUSES),
+      serviceEnd: z.string().nullable(),
+      package: z.string().nullable(),
+    })
+    .nullable(),
   assignee: ticketPartySchema.nullable(),
   group: ticketPartySchema.nullable(),
   /** Ids of child tickets (拆单). */

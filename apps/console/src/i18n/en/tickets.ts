@@ -211,4 +211,5 @@ export const enTickets: Record<keyof typeof zhTickets, string> = {
   'tickets.record.summary': 'Summary',
   'tickets.record.summaryHint': 'What was done and how it ended',
   'tickets.record.done': 'Service logged',
+  'tickets.customer.package': 'Service package',
 };

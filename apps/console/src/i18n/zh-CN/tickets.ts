@@ -209,4 +209,5 @@ export const zhTickets = {
   'tickets.record.summary': '服务总结',
   'tickets.record.summaryHint': '做了什么、结果如何',
   'tickets.record.done': '已记录服务',
+  'tickets.customer.package': '服务包',
 };

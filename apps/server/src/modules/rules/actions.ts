@@ -63,7 +63,11 @@ const named = (rows: { id: number; name: string }[]): Option[] =>
  * custom fields, tags, CC, an internal note, in-app notification and auto-assignment within a group.
  * SMS, e-mail, WeChat and external targets come with the outbox (issue 5, later).
  */
-export function triggerActionFields(fields: FieldDefinition[], lists: ActionLists): TriggerActionField[] {
+export function triggerActionFields(
+  fields: FieldDefinition[],
+  lists: ActionLists,
+  opts: { close?: boolean } = {},
+): TriggerActionField[] {
   const out: TriggerActionField[] = [];
   const add = (
     key: string,
@@ -72,7 +76,11 @@ export function triggerActionFields(fields: FieldDefinition[], lists: ActionList
     extra: Partial<TriggerActionField> = {},
   ) => out.push({ key, valueType, label: l, nullable: false, ...extra });
   add('ticket.status', 'select', label('状态', 'Status'), {
-    options: SETTABLE_STATUSES.map((s) => ({ value: s, label: TICKET_STATUS_LABELS[s] })),
+    // Automations may close a ticket (as in Zendesk); triggers may not.
+    options: (opts.close ? TICKET_STATUSES : SETTABLE_STATUSES).map((s) => ({
+      value: s,
+      label: TICKET_STATUS_LABELS[s],
+    })),
   });
   add('ticket.priority', 'select', label('优先级', 'Priority'), {
     options: (Object.keys(TICKET_PRIORITY_LABELS) as (keyof typeof TICKET_PRIORITY_LABELS)[]).map((p) => ({
@@ -267,9 +275,10 @@ export async function triggerActionErrors(
   fields: FieldDefinition[],
   actions: TriggerAction[],
   path = 'body.actions',
+  opts: { close?: boolean } = {},
 ): Promise<FieldError[]> {
   const specs = new Map(
-    triggerActionFields(fields, { agents: [], groups: [], templates: [] }).map((s) => [s.key, s]),
+    triggerActionFields(fields, { agents: [], groups: [], templates: [] }, opts).map((s) => [s.key, s]),
   );
   const errors: FieldError[] = [];
   const refs: References = { agentIds: new Map(), groupIds: new Map(), templateIds: new Map() };

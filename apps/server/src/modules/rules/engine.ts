@@ -21,7 +21,7 @@ import { sendTriggerNotifications } from './triggerNotifications.js';
 /** Passes over the triggers per change; a cycle still firing after this many is a loop. */
 export const MAX_TRIGGER_PASSES = 10;
 
-async function relationsOf(tx: Db, row: TicketRow): Promise<TicketRelations> {
+export async function relationsOf(tx: Db, row: TicketRow): Promise<TicketRelations> {
   const [company] = row.companyId
     ? await tx
         .select({

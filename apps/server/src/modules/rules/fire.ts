@@ -23,11 +23,19 @@ export interface Fired {
   notifications: NotificationValue[];
 }
 
-/** The author of a trigger's changes, as the timeline names it (由触发器「VIP工单升级」修改 …). */
-export const triggerAuthor = (t: Pick<TriggerRow, 'title'>): ChangeAuthor => ({
+/** The rule kinds that change tickets through actions, with the name the timeline gives them. */
+export type RuleKind = 'trigger' | 'automation';
+const RULE_NAMES: Record<RuleKind, string> = { trigger: '触发器', automation: '自动化任务' };
+
+/** What firing needs of a rule (a trigger or an automation): its title and actions. */
+export type FirableRule = Pick<TriggerRow, 'title' | 'actions'>;
+
+/** The author of a rule's changes, as the timeline names it (由触发器「VIP工单升级」修改 …). */
+export const ruleAuthor = (kind: RuleKind, r: Pick<TriggerRow, 'title'>): ChangeAuthor => ({
   type: 'system',
-  via: `触发器「${t.title}」`,
+  via: `${RULE_NAMES[kind]}「${r.title}」`,
 });
+export const triggerAuthor = (t: Pick<TriggerRow, 'title'>): ChangeAuthor => ruleAuthor('trigger', t);
 
 const same = (a: unknown, b: unknown) =>
   JSON.stringify(a instanceof Date ? a.toISOString() : (a ?? null)) ===
@@ -137,20 +145,33 @@ function refusal(err: AppError): string {
   return [formatMessage(err.code, 'zh-CN', err.params), ...details].join('；');
 }
 
-/**
- * Fires one trigger on a ticket inside the change's transaction: its field actions and notes go
- * through changeTicket as one system change ("由触发器「…」修改 …"); a change the ticket service refuses
- * (a field now required, an agent no longer available) leaves the ticket as it was and a note saying
- * why, instead of failing the change that ran the triggers. A closed ticket only gets notifications.
- */
-export async function fireTrigger(
+/** Fires one trigger on a ticket inside the change's transaction (see fireRule). */
+export function fireTrigger(
   tx: Db,
   ctx: TicketContext,
-  trigger: TriggerRow,
+  trigger: FirableRule,
   row: TicketRow,
   actingAgentId: number | null,
 ): Promise<Fired> {
-  const author = triggerAuthor(trigger);
+  return fireRule(tx, ctx, 'trigger', trigger, row, actingAgentId);
+}
+
+/**
+ * Fires one rule (a trigger, an automation) on a locked ticket in the caller's transaction: its
+ * field actions and notes go through changeTicket as one system change ("由触发器「…」修改 …",
+ * "由自动化任务「…」修改 …"); a change the ticket service refuses (a field now required, an agent no
+ * longer available) leaves the ticket as it was and a note saying why, instead of failing the
+ * change that ran the rule. A closed ticket only gets notifications.
+ */
+export async function fireRule(
+  tx: Db,
+  ctx: TicketContext,
+  kind: RuleKind,
+  trigger: FirableRule,
+  row: TicketRow,
+  actingAgentId: number | null,
+): Promise<Fired> {
+  const author = ruleAuthor(kind, trigger);
   if (row.status === 'closed') {
     const notifications = trigger.actions
       .filter((a) => a.field === 'notify.agent')
@@ -182,7 +203,7 @@ export async function fireTrigger(
       ctx,
       row,
       {},
-      { author, note: `<p>触发器未能修改工单：${refusal(err)}</p>` },
+      { author, note: `<p>${RULE_NAMES[kind]}未能修改工单：${refusal(err)}</p>` },
     );
     return { row: refused.row, changes: [], stillApplied: () => true, notifications: plan.notifications };
   }

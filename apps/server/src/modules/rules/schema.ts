@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { createdAt, rowId, tenantKey, updatedAt } from '../../platform/db/columns.js';
 import { agents, groups } from '../org/schema.js';
+import { tickets } from '../tickets/schema.js';
 
 /** 触发器 (manual 5.1.6.1): conditions over a ticket change and the actions to take, run in sort order. */
 export const triggers = pgTable(
@@ -63,4 +64,62 @@ export const assignmentCursors = pgTable(
   ],
 );
 
+/**
+ * 自动化任务 (manual 5.1.6.2): time-based rules run by a scheduled job over the vendor's tickets
+ * (Zendesk automations). Same shape as triggers; conditions include time conditions.
+ */
+export const automations = pgTable(
+  'automations',
+  {
+    vendorId: tenantKey(),
+    id: rowId(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    enabled: boolean('enabled').notNull().default(true),
+    sortOrder: integer('sort_order').notNull().default(0),
+    conditions: jsonb('conditions').$type<ConditionSet>().notNull(),
+    actions: jsonb('actions').$type<TriggerAction[]>().notNull().default(sql`'[]'::jsonb`),
+    createdBy: bigint('created_by', { mode: 'number' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vendorId, t.id] }),
+    uniqueIndex('automations_title').on(t.vendorId, t.title),
+    index('automations_order').on(t.vendorId, t.sortOrder, t.id),
+    foreignKey({ columns: [t.vendorId, t.createdBy], foreignColumns: [agents.vendorId, agents.id] }).onDelete(
+      'set null',
+    ),
+  ],
+);
+
+/**
+ * Which automation acted on which ticket in which state: `state_key` is the ticket's updated_at
+ * (ISO, ms) right after the automation's change (and the triggers it ran). An automation does not
+ * fire again on a ticket whose updated_at is still a state it left; any later change is a new state.
+ */
+export const automationFirings = pgTable(
+  'automation_firings',
+  {
+    vendorId: tenantKey(),
+    automationId: bigint('automation_id', { mode: 'number' }).notNull(),
+    ticketId: bigint('ticket_id', { mode: 'number' }).notNull(),
+    stateKey: text('state_key').notNull(),
+    firedAt: timestamp('fired_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vendorId, t.automationId, t.ticketId, t.stateKey] }),
+    index('automation_firings_ticket').on(t.vendorId, t.ticketId),
+    foreignKey({
+      columns: [t.vendorId, t.automationId],
+      foreignColumns: [automations.vendorId, automations.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.vendorId, t.ticketId],
+      foreignColumns: [tickets.vendorId, tickets.id],
+    }).onDelete('cascade'),
+  ],
+);
+
 export type TriggerRow = typeof triggers.$inferSelect;
+export type AutomationRow = typeof automations.$inferSelect;

@@ -2,7 +2,10 @@ import type { Ticket } from '@yidan/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { maskPhone } from '../../platform/fields/phone.js';
+import { localTime } from '../calendar/clock.js';
 import { companies, contacts } from '../customers/schema.js';
+import { serviceStatus } from '../customers/serviceStatus.js';
+import { getCustomerSettings } from '../customers/settings.js';
 import { agents, groups } from '../org/schema.js';
 import type { TicketContext } from './context.js';
 import { type TicketRow, tickets } from './schema.js';
@@ -23,7 +26,7 @@ export async function presentTickets(
   const agentIds = idsOf(rows.map((r) => r.assigneeId));
   const groupIds = idsOf(rows.map((r) => r.groupId));
   const ticketIds = rows.map((r) => r.id);
-  const [contactRows, companyRows, agentRows, groupRows, childRows] = await Promise.all([
+  const [contactRows, companyRows, agentRows, groupRows, childRows, settings] = await Promise.all([
     contactIds.length
       ? db
           .select({ id: contacts.id, name: contacts.name, mobile: contacts.mobile })
@@ -32,7 +35,12 @@ export async function presentTickets(
       : [],
     companyIds.length
       ? db
-          .select({ id: companies.id, name: companies.name })
+          .select({
+            id: companies.id,
+            name: companies.name,
+            serviceEnd: companies.serviceEnd,
+            package: companies.package,
+          })
           .from(companies)
           .where(and(eq(companies.vendorId, vendorId), inArray(companies.id, companyIds)))
       : [],
@@ -52,7 +60,13 @@ export async function presentTickets(
       .select({ id: tickets.id, parentId: tickets.parentId })
       .from(tickets)
       .where(and(eq(tickets.vendorId, vendorId), inArray(tickets.parentId, ticketIds))),
+    companyIds.length ? getCustomerSettings(db, vendorId) : null,
   ]);
+  const today = localTime(new Date(), ctx.actor.vendor.timeZone).date;
+  const companyView = (c: (typeof companyRows)[number]) => ({
+    ...c,
+    serviceStatus: serviceStatus(c.serviceEnd, today, settings?.expiryReminderDays ?? 30),
+  });
   const contactById = new Map(
     contactRows.map((c) => [
       c.id,
@@ -60,7 +74,7 @@ export async function presentTickets(
     ]),
   );
   const byId = <T extends { id: number }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
-  const companyById = byId(companyRows);
+  const companyById = byId(companyRows.map(companyView));
   const agentById = byId(agentRows);
   const groupById = byId(groupRows);
   const children = new Map<number, number[]>();

@@ -209,6 +209,21 @@ export const ERRORS = {
     en: 'Internal server error; please retry later',
   },
   unavailable: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
+  automation_no_time_condition: {
+    status: 400,
+    zh: '自动化任务必须包含至少一个时间条件（如“更新后小时数 大于 48”）',
+    en: 'An automation needs at least one time condition (e.g. hours since updated greater than 48)',
+  },
+  automation_no_ticket_condition: {
+    status: 400,
+    zh: '自动化任务除时间条件外，还必须包含至少一个工单字段条件',
+    en: 'Besides time conditions, an automation needs at least one condition on a ticket field',
+  },
+  automation_never_nullified: {
+    status: 400,
+    zh: '自动化任务必须包含一个会被自身操作改变而不再成立的条件（如条件“状态 是 待回应”、操作“状态 设为 已解决”），否则会反复执行',
+    en: 'An automation needs a condition that its own actions make false (e.g. status is pending, and an action setting status to solved); otherwise it would fire again and again',
+  },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -372,6 +387,13 @@ export const FIELD_MESSAGES: Record<string, { zh: string; en: string }> = {
   },
   unknown_action: { zh: '没有这个操作', en: 'No such action' },
   invalid_action_value: { zh: '操作的值不正确', en: 'Invalid value for this action' },
+  expected_hours: { zh: '请填写 0–100000 的整数小时数', en: 'Give a whole number of hours, 0–100000' },
+  automation_no_time_condition: { zh: '缺少时间条件', en: 'A time condition is missing' },
+  automation_no_ticket_condition: { zh: '缺少工单字段条件', en: 'A ticket field condition is missing' },
+  automation_never_nullified: {
+    zh: '没有会被操作改变的条件',
+    en: 'No condition is nullified by the actions',
+  },
 };
 
 export function formatMessage(

@@ -4,7 +4,6 @@ import { useApiError } from '../../../api/useApiError';
 import { useT } from '../../../i18n/useT';
 import { useAccess } from '../../auth/hooks/useAccess';
 import { ServiceStatusTag } from '../../customers/components/ServiceStatusTag';
-import { useCompany } from '../../customers/hooks/useCompanies';
 import { useTicketList, useUpdateTicket } from '../hooks/useTickets';
 import type { Ticket } from '../types/ticketTypes';
 import { ContactSelect } from './ContactSelect';
@@ -19,7 +18,7 @@ export function TicketCustomerPanel({ ticket, editable }: { ticket: Ticket; edit
   const { message } = App.useApp();
   const { can } = useAccess();
   const canSeeCustomers = can('customer.view');
-  const { data: company } = useCompany(canSeeCustomers ? ticket.companyId : null);
+  const company = ticket.company;
   const update = useUpdateTicket();
   const showError = useApiError();
   const customer = ticket.contactId
@@ -99,6 +98,9 @@ export function TicketCustomerPanel({ ticket, editable }: { ticket: Ticket; edit
                   ),
                 },
               ]
+            : []),
+          ...(company?.package
+            ? [{ key: 'package', label: t('tickets.customer.package'), children: company.package }]
             : []),
           ...(company?.serviceEnd
             ? [{ key: 'serviceEnd', label: t('tickets.customer.serviceEnd'), children: company.serviceEnd }]
