@@ -191,7 +191,8 @@ async function load(api: Api) {
   const statuses = ['new', 'open', 'pending', 'solved', 'open', 'closed'] as const;
   for (let i = 0; i < 60; i++) {
     const customer = pick(contactsByCompany, i * 5);
-    const [subject, description] = pick(PROBLEMS, i);
+    // Offset by the agent round so each agent gets a spread of problems.
+    const [subject, description] = pick(PROBLEMS, i + Math.floor(i / 4));
     const ticket = await api('POST', '/api/v1/tickets', {
       subject,
       description: `<p>${description}</p>`,
