@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Running } from '../src/server.js';
+import { readXlsx, upload, waitForTask } from './fixtures/transfers.js';
 import { expectProblem, makeAgent, makeVendor, startTestServer, type TestVendor } from './harness.js';
 
 let running: Running;
@@ -178,5 +179,145 @@ describe('customer timeline', () => {
     const b = (await ownAgent.client.get(`/api/v1/companies/${ids.b}/timeline`)).json().items;
     // The agent sees B, but not the admin's ticket on it (ticket data scope): only its service record.
     expect(b.map((e: { kind: string }) => e.kind)).toEqual(['service']);
+  });
+});
+
+const HEADER = [
+  '公司名称',
+  '受理客服',
+  '服务到期日期',
+  '通话',
+  '在线聊天',
+  '远程协助',
+  '上门',
+  '邮件',
+  '手工记录',
+  '服务总次数',
+  '工单数',
+  '未解决工单',
+  '最近服务时间',
+  '未服务天数',
+];
+
+async function exportStatistics(client: TestVendor['admin'], query?: object) {
+  const res = await client.post('/api/v1/customer-statistics/export', query ? { query } : {});
+  expect(res.statusCode, res.body).toBe(202);
+  const id = res.json().id;
+  const status = await waitForTask(client, `/api/v1/exports/${id}`);
+  expect(status).toMatchObject({
+    entity: 'customer_statistics',
+    status: 'done',
+    fileUrl: `/api/v1/exports/${id}/file`,
+  });
+  const file = await client.get(status.fileUrl);
+  expect(file.statusCode).toBe(200);
+  const stamp = new Date(status.createdAt).toISOString().slice(0, 10).replaceAll('-', '');
+  expect(file.headers['content-disposition']).toContain(encodeURIComponent(`客户统计_${stamp}.xlsx`));
+  return { id, status, rows: await readXlsx(file.rawPayload) };
+}
+
+/** A data row as header → value. */
+const byHeader = (rows: unknown[][]) =>
+  rows.slice(1).map((r) => Object.fromEntries(HEADER.map((h, i) => [h, r[i] ?? null])));
+
+describe('customer statistics export (导出客户统计)', () => {
+  it('writes the filtered statistics, one column per channel, times in the vendor time zone', async () => {
+    const { status, rows } = await exportStatistics(v.admin, { notServedDays: 30 });
+    expect(rows[0]).toEqual(HEADER);
+    expect(status).toMatchObject({ total: 2, processed: 2 });
+    const [c, b] = byHeader(rows);
+    expect(c).toMatchObject({
+      公司名称: '丙公司',
+      服务总次数: 0,
+      工单数: 0,
+      最近服务时间: null,
+      未服务天数: null,
+    });
+    expect(b).toMatchObject({
+      公司名称: '乙公司',
+      受理客服: '测试客服',
+      通话: 0,
+      上门: 1,
+      服务总次数: 1,
+      工单数: 1,
+      未解决工单: 0,
+      未服务天数: 60,
+    });
+
+    const api = (await v.admin.get(`/api/v1/customer-statistics?q=${encodeURIComponent('甲')}`)).json();
+    const { rows: one } = await exportStatistics(v.admin, { q: '甲' });
+    const [a] = byHeader(one);
+    expect(byHeader(one)).toHaveLength(1);
+    expect(a).toMatchObject({
+      公司名称: '甲公司',
+      通话: 2,
+      在线聊天: 1,
+      远程协助: 0,
+      上门: 0,
+      邮件: 0,
+      手工记录: 0,
+      服务总次数: 3,
+      未服务天数: 2,
+    });
+    const last = new Date(api.items[0].lastServiceAt);
+    const local = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Shanghai',
+      dateStyle: 'short',
+      timeStyle: 'short',
+    }).format(last);
+    expect(a!.最近服务时间).toBe(local);
+
+    // The page's sort: most served first.
+    const { rows: all } = await exportStatistics(v.admin, { sort: '-totalServices' });
+    expect(all.slice(1).map((r) => r[0])).toEqual(['甲公司', '乙公司', '丙公司']);
+  });
+
+  it("keeps to the caller's data scope and needs customer.export", async () => {
+    expectProblem(await ownAgent.client.post('/api/v1/customer-statistics/export', {}), 403, 'forbidden');
+    const role = (
+      await v.admin.post('/api/v1/roles', {
+        name: '导出自己的客户',
+        permissions: ['customer.view', 'customer.export', 'ticket.view', 'ticket.export'],
+        dataScope: 'own',
+      })
+    ).json();
+    const exporter = await makeAgent(running, v, { roleId: role.id });
+    const moved = await v.admin.patch(`/api/v1/companies/${ids.b}`, { ownerAgentId: exporter.agent.id });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const { id, rows } = await exportStatistics(exporter.client);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(['乙公司']);
+    expect(byHeader(rows)[0]).toMatchObject({ 上门: 1, 服务总次数: 1 });
+    // Only the agent who asked sees the export; the ticket export routes never serve it.
+    expectProblem(await v.admin.get(`/api/v1/exports/${id}`), 404, 'not_found');
+    expectProblem(await exporter.client.get(`/api/v1/ticket-exports/${id}`), 404, 'not_found');
+  });
+
+  it('refuses bad filters, imports of statistics and a switched-off feature', async () => {
+    const bad = await v.admin.post('/api/v1/customer-statistics/export', { query: { notServedDays: 0 } });
+    expect(expectProblem(bad, 400, 'validation_failed').errors[0].path).toMatch(/^body\.query/);
+    expectProblem(
+      await v.admin.post('/api/v1/customer-statistics/export', { query: { sort: 'nope' } }),
+      400,
+      'validation_failed',
+    );
+    expectProblem(
+      await v.admin.post('/api/v1/customer-statistics/export', { query: { groupID: 1 } }),
+      400,
+      'validation_failed',
+    );
+    expectProblem(
+      await v.admin.post('/api/v1/exports', { entity: 'customer_statistics' }),
+      400,
+      'validation_failed',
+    );
+    const csv = { name: 'stats.csv', data: Buffer.from('公司名称\n甲公司\n') };
+    expectProblem(
+      await upload(v.admin, '/api/v1/imports/preview', { entity: 'customer_statistics' }, csv),
+      400,
+      'validation_failed',
+    );
+    const other = await makeVendor(running);
+    expect((await other.admin.put('/api/v1/features', { customerStats: false })).statusCode).toBe(200);
+    expectProblem(await other.admin.post('/api/v1/customer-statistics/export', {}), 403, 'feature_disabled');
   });
 });

@@ -1,14 +1,20 @@
 import { z } from 'zod';
+import { customerStatisticsQuery } from './customerStatistics.js';
 import { companyCreateBody, companySearchBody, contactCreateBody, contactListQuery } from './customers.js';
 import { TICKET_STATUSES } from './tickets.js';
 
 const id = z.number().int().positive();
 
-/** What an import or export moves. */
-export const TRANSFER_ENTITIES = ['companies', 'contacts', 'tickets'] as const;
+/** What an import or export moves; 客户统计 (customer_statistics) is exported only. */
+export const TRANSFER_ENTITIES = ['companies', 'contacts', 'tickets', 'customer_statistics'] as const;
 export type TransferEntity = (typeof TRANSFER_ENTITIES)[number];
+/** What an import creates or updates. */
+export const IMPORT_ENTITIES = ['companies', 'contacts', 'tickets'] as const;
+export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 /** What the customer routes (/api/v1/imports, /api/v1/exports) move; tickets have their own routes. */
 export const CUSTOMER_TRANSFER_ENTITIES = ['companies', 'contacts'] as const;
+/** The exports /api/v1/exports/:id serves: companies, contacts and the customer statistics. */
+export const CUSTOMER_EXPORT_ENTITIES = ['companies', 'contacts', 'customer_statistics'] as const;
 /** Rows per ticket import (manual 5.2.5) and per ticket export. */
 export const TICKET_IMPORT_MAX_ROWS = 5_000;
 export const TICKET_EXPORT_MAX_ROWS = 50_000;
@@ -50,7 +56,7 @@ export const ticketImportPreviewFields = ticketImportUploadFields.pick({ entity:
 
 export const importStatusSchema = z.object({
   id,
-  entity: z.enum(TRANSFER_ENTITIES),
+  entity: z.enum(IMPORT_ENTITIES),
   status: z.enum(TRANSFER_STATUSES),
   fileName: z.string(),
   total: z.number().int(),
@@ -120,6 +126,19 @@ export const ticketExportCreateBody = z.object({
   ids: z.array(id).min(1).max(1000).optional(),
 });
 export type TicketExportInput = z.infer<typeof ticketExportCreateBody>;
+
+/**
+ * 导出客户统计 (POST /api/v1/customer-statistics/export): the filters and sort of GET
+ * /api/v1/customer-statistics; every matching company is written, page after page. Unknown keys
+ * are refused (a misspelt filter would otherwise export everything).
+ */
+export const customerStatisticsExportBody = z
+  .object({
+    entity: z.literal('customer_statistics').optional(),
+    query: customerStatisticsQuery.omit({ cursor: true, limit: true }).strict().optional(),
+  })
+  .strict();
+export type CustomerStatisticsExportInput = z.infer<typeof customerStatisticsExportBody>;
 
 export const exportStatusSchema = z.object({
   id,

@@ -403,4 +403,5 @@ export const enCustomers: Record<keyof typeof zhCustomers, string> = {
   'customers.statistics.sort.-lastService': 'Recently served first',
   'customers.statistics.sort.name': 'By company name',
   'customers.statistics.sort.-totalServices': 'Most services first',
+  'customers.statistics.exportTitle': 'Export customer statistics',
 };

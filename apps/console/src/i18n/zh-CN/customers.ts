@@ -398,4 +398,5 @@ export const zhCustomers = {
   'customers.statistics.sort.-lastService': '最近服务在前',
   'customers.statistics.sort.name': '按公司名称',
   'customers.statistics.sort.-totalServices': '服务次数最多在前',
+  'customers.statistics.exportTitle': '导出客户统计',
 };

@@ -2,6 +2,7 @@ import type {
   Company,
   ConditionSet,
   Contact,
+  CustomerStatisticsExportInput,
   ExportCreateInput,
   ExportStatus,
   FieldDefinition,
@@ -22,6 +23,7 @@ import { companies } from '../customers/schema.js';
 import { companyConditionSql } from '../customers/search.js';
 import { agents } from '../org/schema.js';
 import { exportTasks } from './schema.js';
+import { assertCustomerStatsEnabled, statisticsCells, statisticsLayout } from './statisticsExports.js';
 import { checkTicketExport, ticketCells, ticketExportScope } from './ticketExports.js';
 
 const PAGE = 500;
@@ -31,11 +33,20 @@ export const EXPORT_PERMISSION: Record<TransferEntity, Permission> = {
   companies: 'customer.export',
   contacts: 'customer.export',
   tickets: 'ticket.export',
+  customer_statistics: 'customer.export',
 };
-const FILE_NAMES: Record<TransferEntity, string> = { companies: '公司', contacts: '联系人', tickets: '工单' };
+const FILE_NAMES: Record<TransferEntity, string> = {
+  companies: '公司',
+  contacts: '联系人',
+  tickets: '工单',
+  customer_statistics: '客户统计',
+};
 const basePath = (entity: TransferEntity) =>
   entity === 'tickets' ? '/api/v1/ticket-exports' : '/api/v1/exports';
-export type ExportRequest = ExportCreateInput | (TicketExportInput & { entity: 'tickets' });
+export type ExportRequest =
+  | ExportCreateInput
+  | (TicketExportInput & { entity: 'tickets' })
+  | (CustomerStatisticsExportInput & { entity: 'customer_statistics'; ids?: undefined });
 
 export interface ExportRef {
   vendorId: number;
@@ -60,6 +71,7 @@ export function presentExport(row: ExportRow): ExportStatus {
 export async function createExport(db: Db, actor: Actor, input: ExportRequest): Promise<number> {
   // Ticket exports are counted now: over the limit is refused at once, not after a long job.
   const ticketTotal = input.entity === 'tickets' ? await checkTicketExport(db, actor, input) : null;
+  if (input.entity === 'customer_statistics') assertCustomerStatsEnabled(actor);
   // A bad condition set is refused now, with its paths, rather than failing the job later.
   if (input.entity === 'companies' && input.query?.conditions)
     await companyConditionSql(
@@ -310,6 +322,13 @@ async function writeExportFile(db: Db, actor: Actor, row: ExportRow, progress: P
     const scope = await ticketExportScope(db, actor, row.options);
     const file = await writeXlsx('工单', scope.columns, ticketCells(db, scope, progress));
     return { file, masked: scope.ctx.masked };
+  }
+  if (row.entity === 'customer_statistics') {
+    assertCustomerStatsEnabled(actor);
+    const ctx = await customerContext(db, actor);
+    const layout = statisticsLayout(ctx);
+    const cells = statisticsCells(db, ctx, row.options, layout, progress);
+    return { file: await writeXlsx('客户统计', layout.columns, cells), masked: ctx.masked };
   }
   const ctx = await customerContext(db, actor);
   const file =

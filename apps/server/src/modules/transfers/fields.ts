@@ -1,4 +1,4 @@
-import type { FieldDefinition, TransferEntity } from '@yidan/contracts';
+import type { FieldDefinition, ImportEntity } from '@yidan/contracts';
 import type { FieldError } from '../../platform/http/errors.js';
 
 /** How a column's text becomes a field value. */
@@ -171,13 +171,13 @@ const TICKET: Base[] = [
   },
 ];
 
-const BASE: Record<TransferEntity, Base[]> = { companies: COMPANY, contacts: CONTACT, tickets: TICKET };
+const BASE: Record<ImportEntity, Base[]> = { companies: COMPANY, contacts: CONTACT, tickets: TICKET };
 
 /**
  * The fields an entity's columns can map to: system fields (with the vendor's own labels when
  * renamed) and the enabled custom fields.
  */
-export function importFields(entity: TransferEntity, own: FieldDefinition[]): ImportField[] {
+export function importFields(entity: ImportEntity, own: FieldDefinition[]): ImportField[] {
   const labelOf = new Map(own.filter((d) => d.system).map((d) => [d.key, d.label]));
   const base = BASE[entity].map((f) => {
     const renamed = labelOf.get(f.key);
@@ -228,7 +228,7 @@ export function autoMatch(header: string[], fields: ImportField[]): Record<strin
 
 /** Checks a mapping against the file's header and the fields; returns the field errors (path mapping.<header>). */
 export function checkMapping(
-  entity: TransferEntity,
+  entity: ImportEntity,
   header: string[],
   mapping: Record<string, string>,
   fields: ImportField[],

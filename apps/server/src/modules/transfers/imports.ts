@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  type ImportEntity,
   type ImportStatus,
   type Permission,
   TICKET_IMPORT_MAX_ROWS,
-  type TransferEntity,
 } from '@yidan/contracts';
 import { and, asc, eq, gt, type SQL, sql } from 'drizzle-orm';
 import { type Actor, loadActor } from '../../platform/auth/actor.js';
@@ -31,15 +31,14 @@ import { assertFileNotImportedRecently, prepareTicketImport } from './ticketImpo
 
 export const IMPORT_MAX_ROWS = 50_000;
 /** Who may run an import of each entity (checked at upload and again when the job runs). */
-export const IMPORT_PERMISSION: Record<TransferEntity, Permission> = {
+export const IMPORT_PERMISSION: Record<ImportEntity, Permission> = {
   companies: 'customer.import',
   contacts: 'customer.import',
   tickets: 'ticket.import',
 };
-const maxRowsOf = (entity: TransferEntity) =>
-  entity === 'tickets' ? TICKET_IMPORT_MAX_ROWS : IMPORT_MAX_ROWS;
+const maxRowsOf = (entity: ImportEntity) => (entity === 'tickets' ? TICKET_IMPORT_MAX_ROWS : IMPORT_MAX_ROWS);
 /** The routes a task is reached by: the customer routes and the ticket routes never see each other's tasks. */
-const basePath = (entity: TransferEntity) =>
+const basePath = (entity: ImportEntity) =>
   entity === 'tickets' ? '/api/v1/ticket-imports' : '/api/v1/imports';
 /** Rows per transaction: each chunk commits its writes and the `processed` counter together. */
 export const IMPORT_CHUNK = 500;
@@ -84,7 +83,7 @@ export function presentImport(row: ImportRow): ImportStatus {
 }
 
 /** The fields a column may map to, for this caller (their vendor's labels and custom fields). */
-export async function fieldsFor(db: Db, actor: Actor, entity: TransferEntity): Promise<ImportField[]> {
+export async function fieldsFor(db: Db, actor: Actor, entity: ImportEntity): Promise<ImportField[]> {
   if (entity === 'tickets') return importFields(entity, (await ticketContext(db, actor)).fields);
   const ctx = await customerContext(db, actor);
   return importFields(entity, entity === 'companies' ? ctx.companyFields : ctx.contactFields);
@@ -94,7 +93,7 @@ export async function fieldsFor(db: Db, actor: Actor, entity: TransferEntity): P
 export async function previewImport(
   db: Db,
   actor: Actor,
-  entity: TransferEntity,
+  entity: ImportEntity,
   upload: Upload,
   noHeader: boolean,
 ) {
@@ -144,7 +143,7 @@ export async function createImport(
   actor: Actor,
   upload: Upload,
   input: {
-    entity: TransferEntity;
+    entity: ImportEntity;
     mapping?: Record<string, string>;
     skipExisting: boolean;
     noHeader: boolean;
@@ -240,7 +239,7 @@ async function loadImport(db: Db, ref: ImportRef) {
  * An import is visible to the agent who started it (its failed rows hold the uploaded data
  * unmasked), through the routes of its entity (`entities`).
  */
-async function ownImport(db: Db, actor: Actor, id: number, entities: readonly TransferEntity[]) {
+async function ownImport(db: Db, actor: Actor, id: number, entities: readonly ImportEntity[]) {
   const row = await loadImport(db, { vendorId: actor.vendorId, importId: id });
   if (!row || row.createdBy !== actor.agentId || !entities.includes(row.entity))
     throw new AppError('not_found');
@@ -251,12 +250,12 @@ export async function getImport(
   db: Db,
   actor: Actor,
   id: number,
-  entities: readonly TransferEntity[],
+  entities: readonly ImportEntity[],
 ): Promise<ImportStatus> {
   return presentImport(await ownImport(db, actor, id, entities));
 }
 
-export async function failedRowsFile(db: Db, actor: Actor, id: number, entities: readonly TransferEntity[]) {
+export async function failedRowsFile(db: Db, actor: Actor, id: number, entities: readonly ImportEntity[]) {
   const row = await ownImport(db, actor, id, entities);
   if (row.status !== 'done' || !row.failedRowsFile) throw new AppError('transfer_not_ready');
   const base = path.basename(row.fileName, path.extname(row.fileName));

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import {
+  CUSTOMER_EXPORT_ENTITIES,
   CUSTOMER_TRANSFER_ENTITIES,
+  customerStatisticsExportBody,
   exportCreateBody,
   exportStatusSchema,
   idParam,
@@ -211,16 +213,42 @@ export function transferRoutes(app: App, deps: Deps) {
     '/api/v1/exports/:id',
     {
       ...exporting,
-      schema: { ...et, summary: '导出进度', params: idParam, response: { 200: exportStatusSchema } },
+      schema: {
+        ...et,
+        summary: '导出进度（公司、联系人、客户统计）',
+        params: idParam,
+        response: { 200: exportStatusSchema },
+      },
     },
-    async (req) => getExport(db, actorOf(req), req.params.id, CUSTOMER_TRANSFER_ENTITIES),
+    async (req) => getExport(db, actorOf(req), req.params.id, CUSTOMER_EXPORT_ENTITIES),
   );
 
   app.get(
     '/api/v1/exports/:id/file',
     { ...exporting, schema: { ...et, summary: '下载导出的文件', params: idParam } },
     async (req, reply) =>
-      sendXlsx(reply, await exportFile(db, actorOf(req), req.params.id, CUSTOMER_TRANSFER_ENTITIES)),
+      sendXlsx(reply, await exportFile(db, actorOf(req), req.params.id, CUSTOMER_EXPORT_ENTITIES)),
+  );
+
+  app.post(
+    '/api/v1/customer-statistics/export',
+    {
+      ...exporting,
+      schema: {
+        tags: ['customer-statistics'],
+        summary: '导出客户统计到 Excel（后台任务）',
+        description:
+          '`query` takes the filters and sort of GET /api/v1/customer-statistics. Progress and the file: GET /api/v1/exports/{id} and /api/v1/exports/{id}/file.',
+        body: customerStatisticsExportBody,
+        response: { 202: importAccepted },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const id = await createExport(db, actor, { query: req.body.query, entity: 'customer_statistics' });
+      await dispatchExport(deps, { vendorId: actor.vendorId, exportId: id, agentId: actor.agentId });
+      return reply.code(202).send({ id });
+    },
   );
 
   ticketTransferRoutes(app, deps);

@@ -4,7 +4,7 @@ import {
   contactUpdateBody,
   type FieldDefinition,
   type FieldOption,
-  type TransferEntity,
+  type ImportEntity,
 } from '@yidan/contracts';
 import type { z } from 'zod';
 import { normalizeIdentity } from '../../modules/customers/identities.js';
@@ -177,7 +177,7 @@ export interface MappedRow<T> {
 export class RowMapper {
   private readonly labelOf: Map<string, string>;
   constructor(
-    private readonly entity: TransferEntity,
+    private readonly entity: ImportEntity,
     private readonly plan: ColumnPlan[],
     private readonly lk: UpsertLookups,
   ) {

@@ -20,7 +20,9 @@ const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
   fromDriver: (v) => Buffer.from(v),
 });
 // A plain text column: adding an entity (tickets) needs no migration. Mirrors TRANSFER_ENTITIES.
-const TRANSFER_ENTITY_VALUES = ['companies', 'contacts', 'tickets'] as const;
+const TRANSFER_ENTITY_VALUES = ['companies', 'contacts', 'tickets', 'customer_statistics'] as const;
+// What an import may hold (IMPORT_ENTITIES): customer statistics are exported only.
+const IMPORT_ENTITY_VALUES = ['companies', 'contacts', 'tickets'] as const;
 const statusColumn = () =>
   text('status', { enum: ['queued', 'running', 'done', 'failed'] })
     .notNull()
@@ -44,7 +46,7 @@ export const importTasks = pgTable(
   {
     vendorId: tenantKey(),
     id: rowId(),
-    entity: text('entity', { enum: TRANSFER_ENTITY_VALUES }).notNull(),
+    entity: text('entity', { enum: IMPORT_ENTITY_VALUES }).notNull(),
     status: statusColumn(),
     fileName: text('file_name').notNull(),
     /** The .xlsx of failed rows with their reasons, written when the import is done. */

@@ -5,7 +5,9 @@ import { Link } from 'react-router-dom';
 import { describeError } from '../../../api/useApiError';
 import { PageHeader } from '../../../components/PageHeader';
 import { useT } from '../../../i18n/useT';
+import { useAccess } from '../../auth/hooks/useAccess';
 import { useAgentDirectory } from '../../org/hooks/useAgents';
+import { ExportButton } from '../../transfers/components/ExportButton';
 import type { StatisticsFilter } from '../api/customer360Api';
 import { useCustomerStatistics } from '../hooks/useCustomer360';
 import { useCustomerGroups } from '../hooks/useCustomerGroups';
@@ -22,6 +24,7 @@ const NOT_SERVED_DAYS = [7, 15, 30, 60, 90, 180, 365];
  */
 export function CustomerStatisticsPage() {
   const { t } = useT();
+  const { can } = useAccess();
   const [q, setQ] = useState('');
   const [filter, setFilter] = useState<Omit<StatisticsFilter, 'q'>>({});
   const search = useDebouncedValue(q.trim());
@@ -38,7 +41,18 @@ export function CustomerStatisticsPage() {
       <PageHeader
         title={t('customers.statistics.title')}
         description={t('customers.statistics.hint')}
-        extra={<Link to="/customers">{t('customers.statistics.back')}</Link>}
+        extra={
+          <>
+            {can('customer.export') && (
+              <ExportButton
+                build={() => ({ entity: 'customer_statistics', query })}
+                label={t('customers.export')}
+                title={t('customers.statistics.exportTitle')}
+              />
+            )}
+            <Link to="/customers">{t('customers.statistics.back')}</Link>
+          </>
+        }
       />
       <Flex vertical gap={16}>
         <Card size="small">

@@ -19,6 +19,9 @@ export const importMaxRows = (entity: TransferEntity) =>
 /** Tickets have their own routes (and permissions) for the same jobs. */
 const importBase = (entity?: TransferEntity) => (entity === 'tickets' ? '/ticket-imports' : '/imports');
 const exportBase = (entity?: TransferEntity) => (entity === 'tickets' ? '/ticket-exports' : '/exports');
+/** The customer statistics are asked for on their own route; their status and file are under /exports. */
+const exportStart = (entity?: TransferEntity) =>
+  entity === 'customer_statistics' ? '/customer-statistics/export' : exportBase(entity);
 
 /**
  * POSTs multipart form data through the shared client (CSRF, language, problem+json, 401). The
@@ -60,7 +63,7 @@ export function getImport(id: number, entity?: TransferEntity): Promise<ImportSt
 }
 
 export async function startExport(body: ExportCreateInput): Promise<number> {
-  return (await api.post<{ id: number }>(exportBase(body.entity), body)).id;
+  return (await api.post<{ id: number }>(exportStart(body.entity), body)).id;
 }
 
 export function getExport(id: number, entity?: TransferEntity): Promise<ExportStatus> {

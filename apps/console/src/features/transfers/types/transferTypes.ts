@@ -15,10 +15,14 @@ export type {
 export type ImportPreview = Out<typeof importPreviewSchema>;
 export type ImportField = ImportPreview['fields'][number];
 
-/** What 导出 asks for: customers (/exports) or tickets (/ticket-exports, a view, filters or ids). */
+/**
+ * What 导出 asks for: customers (/exports), tickets (/ticket-exports, a view, filters or ids) or
+ * the customer statistics (/customer-statistics/export, its filters; progress through /exports).
+ */
 export type ExportCreateInput =
   | import('@yidan/contracts').ExportCreateInput
-  | (import('@yidan/contracts').TicketExportInput & { entity: 'tickets' });
+  | (import('@yidan/contracts').TicketExportInput & { entity: 'tickets' })
+  | (import('@yidan/contracts').CustomerStatisticsExportInput & { entity: 'customer_statistics' });
 
 /** What the import wizard sends with the file. */
 export interface ImportOptions {
