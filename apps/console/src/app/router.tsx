@@ -92,6 +92,9 @@ const TicketViewsPage = lazy(() =>
 const TriggersPage = lazy(() =>
   import('../features/triggers/components/TriggersPage').then((m) => ({ default: m.TriggersPage })),
 );
+const AutomationsPage = lazy(() =>
+  import('../features/triggers/components/TriggersPage').then((m) => ({ default: m.AutomationsPage })),
+);
 const PrintTemplatesPage = lazy(() =>
   import('../features/ticketSettings/components/PrintTemplatesPage').then((m) => ({
     default: m.PrintTemplatesPage,
@@ -112,6 +115,7 @@ const SETTINGS_PAGES: Record<string, React.ReactNode> = {
   '/settings/ticket-templates': <TicketTemplatesPage />,
   '/settings/ticket-views': <TicketViewsPage />,
   '/settings/triggers': <TriggersPage />,
+  '/settings/automations': <AutomationsPage />,
   '/settings/print-templates': <PrintTemplatesPage />,
   '/settings/api-tokens': <ApiTokensPage />,
 };

@@ -47,4 +47,23 @@ export const enTriggers: Record<keyof typeof zhTriggers, string> = {
   'triggers.value.yes': 'Yes',
   'triggers.value.no': 'No',
   'triggers.value.blankClears': 'Leave blank to clear the field',
+  'automations.nav': 'Automations',
+  'automations.hint':
+    'At least every 10 minutes the open tickets are checked and enabled automations run in order; when the conditions match they change the ticket or send notifications, at most once per ticket and state',
+  'automations.create': 'New automation',
+  'automations.edit': 'Edit automation',
+  'automations.titleHelp': 'The name of the automation; must be unique',
+  'automations.conditionsHelp':
+    'Time conditions count whole hours, e.g. "hours since updated greater than 48"; business hours count only working time (holidays excluded)',
+  'automations.empty': 'No automations yet',
+  'automations.deleteConfirm': 'Delete the automation "{title}"?',
+  'automations.deleteHint': 'It stops running; changes it already made stay',
+  'automations.problem': 'The automation cannot be saved',
+  'automations.rulesTitle': 'Every automation must follow two rules',
+  'automations.ruleTime':
+    'It needs at least one time condition (e.g. "hours since updated greater than 48") and at least one condition on a ticket field (e.g. "status is pending")',
+  'automations.ruleNullify':
+    'At least one condition must become false through its own actions; otherwise it would act on the same ticket again and again',
+  'automations.ruleExample':
+    'Example "solve after 48 hours pending": conditions "status is pending" and "hours since updated greater than 48", action "set status to solved"; afterwards the status is no longer pending, so it does not run again',
 };

@@ -45,4 +45,23 @@ export const zhTriggers = {
   'triggers.value.yes': '是',
   'triggers.value.no': '否',
   'triggers.value.blankClears': '留空则清空该字段',
+  /** 自动化任务 (manual 5.1.6.2): the same list and drawer, run by the clock. */
+  'automations.nav': '自动化任务',
+  'automations.hint':
+    '系统至少每 10 分钟检查一次未关闭的工单，已启用的自动化任务按顺序执行；条件满足时自动修改工单或发送通知，同一状态下每张工单只执行一次',
+  'automations.create': '新建自动化任务',
+  'automations.edit': '编辑自动化任务',
+  'automations.titleHelp': '自动化任务的名称，不能重复',
+  'automations.conditionsHelp':
+    '时间条件按整小时计算，如“更新后小时数 大于 48”；“工作小时数”只计工作时间（节假日除外）',
+  'automations.empty': '还没有自动化任务',
+  'automations.deleteConfirm': '删除自动化任务「{title}」？',
+  'automations.deleteHint': '删除后不再执行，已做的修改不受影响',
+  'automations.problem': '无法保存自动化任务',
+  'automations.rulesTitle': '每个自动化任务必须满足两条规则',
+  'automations.ruleTime':
+    '至少有一个时间条件（如“更新后小时数 大于 48”），以及至少一个工单字段条件（如“状态 是 待回应”）',
+  'automations.ruleNullify': '至少有一个条件会被它自己的操作改变而不再成立，否则同一张工单会被反复处理',
+  'automations.ruleExample':
+    '例如“待回应48小时自动解决”：条件“状态 是 待回应”且“更新后小时数 大于 48”，操作“状态 设为 已解决”；执行后状态不再是待回应，任务不会再次执行',
 };

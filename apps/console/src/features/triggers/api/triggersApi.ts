@@ -1,30 +1,37 @@
 import { api } from '../../../api/client';
 import type { ListOf } from '../../../api/types';
-import type { Trigger, TriggerCatalogue, TriggerCreate, TriggerUpdate } from '../types/triggerTypes';
+import type { RuleKind } from '../ruleKinds';
+import { RULE_KINDS } from '../ruleKinds';
+import type { Rule, RuleCatalogue, RuleCreate, RuleUpdate } from '../types/triggerTypes';
 
-/** 触发器 (manual 5.1.6.1) in the order they run, disabled ones too. */
-export async function listTriggers(): Promise<Trigger[]> {
-  return (await api.get<ListOf<Trigger>>('/triggers')).items;
+const base = (kind: RuleKind) => RULE_KINDS[kind].apiPath;
+
+/** 触发器 (5.1.6.1) or 自动化任务 (5.1.6.2) in the order they run, disabled ones too. */
+export async function listRules(kind: RuleKind): Promise<Rule[]> {
+  return (await api.get<ListOf<Rule>>(base(kind))).items;
 }
 
-/** The condition fields (event.type / event.actorType included) and actions the builder offers. */
-export function getTriggerCatalogue(): Promise<TriggerCatalogue> {
-  return api.get<TriggerCatalogue>('/triggers/catalogue');
+/**
+ * The condition fields and actions the builder offers: triggers have the change (event.type /
+ * event.actorType), automations the time conditions (time.hoursSinceUpdated …).
+ */
+export function getRuleCatalogue(kind: RuleKind): Promise<RuleCatalogue> {
+  return api.get<RuleCatalogue>(`${base(kind)}/catalogue`);
 }
 
-export function createTrigger(body: TriggerCreate): Promise<Trigger> {
-  return api.post<Trigger>('/triggers', body);
+export function createRule(kind: RuleKind, body: RuleCreate): Promise<Rule> {
+  return api.post<Rule>(base(kind), body);
 }
 
-export function updateTrigger(id: number, body: TriggerUpdate): Promise<Trigger> {
-  return api.patch<Trigger>(`/triggers/${id}`, body);
+export function updateRule(kind: RuleKind, id: number, body: RuleUpdate): Promise<Rule> {
+  return api.patch<Rule>(`${base(kind)}/${id}`, body);
 }
 
-export function deleteTrigger(id: number): Promise<void> {
-  return api.delete(`/triggers/${id}`);
+export function deleteRule(kind: RuleKind, id: number): Promise<void> {
+  return api.delete(`${base(kind)}/${id}`);
 }
 
 /** Listed ids first, in this order; the server keeps any others after them. */
-export async function orderTriggers(orderedIds: number[]): Promise<Trigger[]> {
-  return (await api.put<ListOf<Trigger>>('/triggers/order', { ids: orderedIds })).items;
+export async function orderRules(kind: RuleKind, orderedIds: number[]): Promise<Rule[]> {
+  return (await api.put<ListOf<Rule>>(`${base(kind)}/order`, { ids: orderedIds })).items;
 }

@@ -10,29 +10,42 @@ import { useRowReorder } from '../../../components/useRowReorder';
 import { useT } from '../../../i18n/useT';
 import { describeCondition } from '../../conditions/utils/conditionLabels';
 import {
-  useDeleteTrigger,
-  useOrderTriggers,
-  useTriggerCatalogue,
-  useTriggers,
-  useUpdateTrigger,
+  useDeleteRule,
+  useOrderRules,
+  useRuleCatalogue,
+  useRules,
+  useUpdateRule,
 } from '../hooks/useTriggers';
-import type { Trigger } from '../types/triggerTypes';
+import { RULE_KINDS, type RuleKind } from '../ruleKinds';
+import type { Rule } from '../types/triggerTypes';
 import { describeAction } from './describeAction';
-import { TriggerFormDrawer } from './TriggerFormDrawer';
+import { RuleFormDrawer } from './RuleFormDrawer';
 
 /** 触发器 (manual 5.1.6.1): the vendor's triggers in the order they run, switched on or off. */
 export function TriggersPage() {
+  return <RulesPage kind="triggers" />;
+}
+
+/** 自动化任务 (manual 5.1.6.2): the time-based rules, in the order they run. */
+export function AutomationsPage() {
+  return <RulesPage kind="automations" />;
+}
+
+/** The list of one rule kind: order, title and description, a summary, 启用, 编辑 / 删除. */
+function RulesPage({ kind }: { kind: RuleKind }) {
   const { t, lang } = useT();
-  const { data: triggers = [], isLoading } = useTriggers();
-  const { data: catalogue } = useTriggerCatalogue();
-  const update = useUpdateTrigger();
-  const remove = useDeleteTrigger();
-  const order = useOrderTriggers();
+  const cfg = RULE_KINDS[kind];
+  const tid = cfg.testId;
+  const { data: rules = [], isLoading } = useRules(kind);
+  const { data: catalogue } = useRuleCatalogue(kind);
+  const update = useUpdateRule(kind);
+  const remove = useDeleteRule(kind);
+  const order = useOrderRules(kind);
   const showError = useApiError();
   // Touch screens cannot drag: the handle shows only where a pointer can use it.
   const wide = Grid.useBreakpoint().md !== false;
-  const [editing, setEditing] = useState<{ trigger?: Trigger } | null>(null);
-  const ids = triggers.map((tr) => tr.id);
+  const [editing, setEditing] = useState<{ rule?: Rule } | null>(null);
+  const ids = rules.map((tr) => tr.id);
 
   const saveOrder = (next: number[]) => {
     if (next !== ids) order.mutate(next, { onError: (e) => showError(e) });
@@ -40,7 +53,7 @@ export function TriggersPage() {
   const dragRow = useRowReorder(ids, saveOrder);
   const sep = lang === 'en' ? '; ' : '；';
 
-  const columns: TableProps<Trigger>['columns'] = [
+  const columns: TableProps<Rule>['columns'] = [
     {
       key: 'order',
       width: wide ? 72 : 56,
@@ -58,10 +71,7 @@ export function TriggersPage() {
       title: t('triggers.title'),
       render: (_, tr) => (
         <Flex vertical gap={2} style={{ minWidth: 120, maxWidth: 280 }}>
-          <Typography.Link
-            onClick={() => setEditing({ trigger: tr })}
-            data-testid={`trigger-edit-${tr.title}`}
-          >
+          <Typography.Link onClick={() => setEditing({ rule: tr })} data-testid={`${tid}-edit-${tr.title}`}>
             {tr.title}
           </Typography.Link>
           {tr.description && (
@@ -107,7 +117,7 @@ export function TriggersPage() {
             update.mutate({ id: tr.id, body: { enabled } }, { onError: (e) => showError(e) })
           }
           aria-label={t('triggers.enabled')}
-          data-testid={`trigger-enabled-${tr.title}`}
+          data-testid={`${tid}-enabled-${tr.title}`}
         />
       ),
     },
@@ -117,14 +127,14 @@ export function TriggersPage() {
       width: 120,
       render: (_, tr) => (
         <Flex gap={0}>
-          <Button type="link" size="small" onClick={() => setEditing({ trigger: tr })}>
+          <Button type="link" size="small" onClick={() => setEditing({ rule: tr })}>
             {t('common.edit')}
           </Button>
           <ConfirmDeleteButton
-            title={t('triggers.deleteConfirm', { title: tr.title })}
-            description={t('triggers.deleteHint')}
+            title={t(cfg.text.deleteConfirm, { title: tr.title })}
+            description={t(cfg.text.deleteHint)}
             onDelete={() => remove.mutateAsync(tr.id)}
-            testId={`trigger-delete-${tr.title}`}
+            testId={`${tid}-delete-${tr.title}`}
           />
         </Flex>
       ),
@@ -134,30 +144,31 @@ export function TriggersPage() {
   return (
     <>
       <PageHeader
-        title={t('triggers.nav')}
-        description={t('triggers.hint')}
+        title={t(cfg.text.nav)}
+        description={t(cfg.text.hint)}
         extra={
-          <CreateButton onClick={() => setEditing({})} testId="trigger-create">
-            {t('triggers.create')}
+          <CreateButton onClick={() => setEditing({})} testId={`${tid}-create`}>
+            {t(cfg.text.create)}
           </CreateButton>
         }
       />
       <Card>
-        <Table<Trigger>
+        <Table<Rule>
           rowKey="id"
           columns={columns}
-          dataSource={triggers}
+          dataSource={rules}
           loading={isLoading || order.isPending}
           pagination={false}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('triggers.empty') }}
-          onRow={(tr) => ({ ...dragRow(tr.id), 'data-testid': `trigger-row-${tr.title}` })}
-          data-testid="trigger-table"
+          locale={{ emptyText: t(cfg.text.empty) }}
+          onRow={(tr) => ({ ...dragRow(tr.id), 'data-testid': `${tid}-row-${tr.title}` })}
+          data-testid={`${tid}-table`}
         />
       </Card>
-      <TriggerFormDrawer
+      <RuleFormDrawer
+        kind={kind}
         open={editing !== null}
-        trigger={editing?.trigger}
+        rule={editing?.rule}
         onClose={() => setEditing(null)}
       />
     </>

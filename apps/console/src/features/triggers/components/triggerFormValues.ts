@@ -1,5 +1,5 @@
 import type { ConditionSet, TriggerActionField } from '@yidan/contracts';
-import type { Trigger, TriggerCreate } from '../types/triggerTypes';
+import type { Rule, RuleCreate } from '../types/triggerTypes';
 
 /** One row of 执行以下操作 while editing: the field may not be chosen yet. */
 export interface ActionDraft {
@@ -21,7 +21,7 @@ export function emptyTriggerValues(): TriggerFormValues {
   return { title: '', description: '', enabled: true, conditions: EMPTY_CONDITIONS, actions: [{}] };
 }
 
-export function triggerToValues(t: Trigger): TriggerFormValues {
+export function triggerToValues(t: Rule): TriggerFormValues {
   return {
     title: t.title,
     description: t.description,
@@ -101,7 +101,7 @@ function actionValueForBody(spec: TriggerActionField | undefined, value: unknown
   }
 }
 
-export function valuesToTriggerBody(v: TriggerFormValues, catalogue: TriggerActionField[]): TriggerCreate {
+export function valuesToTriggerBody(v: TriggerFormValues, catalogue: TriggerActionField[]): RuleCreate {
   return {
     title: v.title.trim(),
     description: (v.description ?? '').trim(),

@@ -1,5 +1,7 @@
-/** Everything of this feature lives under ['triggers', …]. */
-export const triggerKeys = {
-  list: ['triggers', 'list'] as const,
-  catalogue: ['triggers', 'catalogue'] as const,
-};
+import type { RuleKind } from '../ruleKinds';
+
+/** Everything of a rule kind lives under ['triggers', …] or ['automations', …]. */
+export const ruleKeys = (kind: RuleKind) => ({
+  list: [kind, 'list'] as const,
+  catalogue: [kind, 'catalogue'] as const,
+});

@@ -1,64 +1,65 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  createTrigger,
-  deleteTrigger,
-  getTriggerCatalogue,
-  listTriggers,
-  orderTriggers,
-  updateTrigger,
+  createRule,
+  deleteRule,
+  getRuleCatalogue,
+  listRules,
+  orderRules,
+  updateRule,
 } from '../api/triggersApi';
-import type { Trigger, TriggerCreate, TriggerUpdate } from '../types/triggerTypes';
-import { triggerKeys } from './triggerKeys';
+import type { RuleKind } from '../ruleKinds';
+import type { Rule, RuleCreate, RuleUpdate } from '../types/triggerTypes';
+import { ruleKeys } from './triggerKeys';
 
-export function useTriggers() {
-  return useQuery({ queryKey: triggerKeys.list, queryFn: listTriggers });
+export function useRules(kind: RuleKind) {
+  return useQuery({ queryKey: ruleKeys(kind).list, queryFn: () => listRules(kind) });
 }
 
 /** Field lists change rarely (custom fields, agents, groups); a minute of staleness is fine. */
-export function useTriggerCatalogue(enabled = true) {
+export function useRuleCatalogue(kind: RuleKind, enabled = true) {
   return useQuery({
-    queryKey: triggerKeys.catalogue,
-    queryFn: getTriggerCatalogue,
+    queryKey: ruleKeys(kind).catalogue,
+    queryFn: () => getRuleCatalogue(kind),
     staleTime: 60_000,
     enabled,
   });
 }
 
-function useInvalidateTriggers() {
+function useInvalidateRules(kind: RuleKind) {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: triggerKeys.list });
+  return () => queryClient.invalidateQueries({ queryKey: ruleKeys(kind).list });
 }
 
-export function useCreateTrigger() {
-  const invalidate = useInvalidateTriggers();
-  return useMutation({ mutationFn: (body: TriggerCreate) => createTrigger(body), onSuccess: invalidate });
+export function useCreateRule(kind: RuleKind) {
+  const invalidate = useInvalidateRules(kind);
+  return useMutation({ mutationFn: (body: RuleCreate) => createRule(kind, body), onSuccess: invalidate });
 }
 
-export function useUpdateTrigger() {
-  const invalidate = useInvalidateTriggers();
+export function useUpdateRule(kind: RuleKind) {
+  const invalidate = useInvalidateRules(kind);
   return useMutation({
-    mutationFn: ({ id, body }: { id: number; body: TriggerUpdate }) => updateTrigger(id, body),
+    mutationFn: ({ id, body }: { id: number; body: RuleUpdate }) => updateRule(kind, id, body),
     onSuccess: invalidate,
   });
 }
 
-export function useDeleteTrigger() {
-  const invalidate = useInvalidateTriggers();
-  return useMutation({ mutationFn: (id: number) => deleteTrigger(id), onSuccess: invalidate });
+export function useDeleteRule(kind: RuleKind) {
+  const invalidate = useInvalidateRules(kind);
+  return useMutation({ mutationFn: (id: number) => deleteRule(kind, id), onSuccess: invalidate });
 }
 
 /** Up/down or drag: the cache takes the new order at once so rows do not jump back while saving. */
-export function useOrderTriggers() {
+export function useOrderRules(kind: RuleKind) {
   const queryClient = useQueryClient();
-  const key = triggerKeys.list;
+  const key = ruleKeys(kind).list;
   return useMutation({
-    mutationFn: (orderedIds: number[]) => orderTriggers(orderedIds),
+    mutationFn: (orderedIds: number[]) => orderRules(kind, orderedIds),
     onMutate: async (orderedIds) => {
       await queryClient.cancelQueries({ queryKey: key });
-      const previous = queryClient.getQueryData<Trigger[]>(key);
-      queryClient.setQueryData<Trigger[]>(key, (list) =>
+      const previous = queryClient.getQueryData<Rule[]>(key);
+      queryClient.setQueryData<Rule[]>(key, (list) =>
         list
-          ?.map((tr) => ({ ...tr, sortOrder: orderedIds.indexOf(tr.id) }))
+          ?.map((rule) => ({ ...rule, sortOrder: orderedIds.indexOf(rule.id) }))
           .sort((a, b) => a.sortOrder - b.sortOrder),
       );
       return { previous };
