@@ -17,6 +17,7 @@ import {
   automationRuleErrors,
   automationRuntimeCatalogue,
 } from './automationConditions.js';
+import { applyRuleOrder } from './ordering.js';
 import { type AutomationRow, automations } from './schema.js';
 
 export function presentAutomation(r: AutomationRow): Automation {
@@ -173,22 +174,12 @@ export async function deleteAutomation(db: Db, vendorId: number, id: number): Pr
 /** 排序: the listed automations first in the given order, the others after them in their order. */
 export async function orderAutomations(db: Db, vendorId: number, ids: number[]): Promise<AutomationRow[]> {
   return db.transaction(async (tx) => {
-    const all = await listAutomations(tx, vendorId);
-    const byId = new Map(all.map((t) => [t.id, t]));
-    const errors: FieldError[] = [];
-    ids.forEach((id, i) => {
-      if (!byId.has(id)) errors.push({ path: `body.ids.${i}`, message: 'not_found' });
-    });
-    if (new Set(ids).size !== ids.length) errors.push({ path: 'body.ids', message: 'duplicate_id' });
-    if (errors.length) throw new AppError('validation_failed', {}, errors);
-    const ordered = [...ids.map((id) => byId.get(id)!), ...all.filter((t) => !ids.includes(t.id))];
-    for (const [i, t] of ordered.entries()) {
-      if (t.sortOrder !== i)
-        await tx
-          .update(automations)
-          .set({ sortOrder: i })
-          .where(and(eq(automations.vendorId, vendorId), eq(automations.id, t.id)));
-    }
+    await applyRuleOrder(await listAutomations(tx, vendorId), ids, (id, sortOrder) =>
+      tx
+        .update(automations)
+        .set({ sortOrder })
+        .where(and(eq(automations.vendorId, vendorId), eq(automations.id, id))),
+    );
     return listAutomations(tx, vendorId);
   });
 }

@@ -13,6 +13,7 @@ import { validateConditions } from '../../platform/rules/catalogue.js';
 import { bindCurrentAgent } from '../tickets/catalogue.js';
 import type { TicketContext } from '../tickets/context.js';
 import { triggerActionErrors, triggerActionFields } from './actions.js';
+import { applyRuleOrder } from './ordering.js';
 import { type TriggerRow, triggers } from './schema.js';
 import { triggerCatalogue } from './triggerCatalogue.js';
 
@@ -161,22 +162,12 @@ export async function deleteTrigger(db: Db, vendorId: number, id: number): Promi
 /** 拖动排序: the listed triggers first in the given order, the others after them in their order. */
 export async function orderTriggers(db: Db, vendorId: number, ids: number[]): Promise<TriggerRow[]> {
   return db.transaction(async (tx) => {
-    const all = await listTriggers(tx, vendorId);
-    const byId = new Map(all.map((t) => [t.id, t]));
-    const errors: FieldError[] = [];
-    ids.forEach((id, i) => {
-      if (!byId.has(id)) errors.push({ path: `body.ids.${i}`, message: 'not_found' });
-    });
-    if (new Set(ids).size !== ids.length) errors.push({ path: 'body.ids', message: 'duplicate_id' });
-    if (errors.length) throw new AppError('validation_failed', {}, errors);
-    const ordered = [...ids.map((id) => byId.get(id)!), ...all.filter((t) => !ids.includes(t.id))];
-    for (const [i, t] of ordered.entries()) {
-      if (t.sortOrder !== i)
-        await tx
-          .update(triggers)
-          .set({ sortOrder: i })
-          .where(and(eq(triggers.vendorId, vendorId), eq(triggers.id, t.id)));
-    }
+    await applyRuleOrder(await listTriggers(tx, vendorId), ids, (id, sortOrder) =>
+      tx
+        .update(triggers)
+        .set({ sortOrder })
+        .where(and(eq(triggers.vendorId, vendorId), eq(triggers.id, id))),
+    );
     return listTriggers(tx, vendorId);
   });
 }
