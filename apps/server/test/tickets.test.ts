@@ -180,3 +180,34 @@ describe('system ticket fields', () => {
     );
   });
 });
+
+describe('concurrent edits', () => {
+  it('refuses a change based on a stale version with 409 and the current version', async () => {
+    const { client, agent } = await makeAgent(running, v);
+    const t = (await v.admin.post('/api/v1/tickets', { subject: '并发修改', assigneeId: agent.id })).json();
+    expect(t.version).toBe(1);
+    const first = await v.admin.patch(`/api/v1/tickets/${t.id}`, { priority: 'high', version: 1 });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().version).toBe(2);
+    // The second agent still holds version 1: refused, nothing overwritten.
+    const stale = expectProblem(
+      await client.patch(`/api/v1/tickets/${t.id}`, { priority: 'low', version: 1 }),
+      409,
+      'ticket_version_conflict',
+    );
+    expect(stale.currentVersion).toBe(2);
+    expect((await v.admin.get(`/api/v1/tickets/${t.id}`)).json().priority).toBe('high');
+    // Replies bump the version too; with the current version the change goes through.
+    await client.post(`/api/v1/tickets/${t.id}/comments`, { body: '补充说明', public: false });
+    const now = (await v.admin.get(`/api/v1/tickets/${t.id}`)).json();
+    expect(now.version).toBe(3);
+    const ok = await client.patch(`/api/v1/tickets/${t.id}`, { priority: 'low', version: now.version });
+    expect(ok.statusCode).toBe(200);
+    // Two edits racing on the same version: exactly one wins.
+    const race = await Promise.all([
+      v.admin.patch(`/api/v1/tickets/${t.id}`, { priority: 'urgent', version: 4 }),
+      client.patch(`/api/v1/tickets/${t.id}`, { priority: 'normal', version: 4 }),
+    ]);
+    expect(race.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+  });
+});

@@ -57,6 +57,8 @@ export const ticketSchema = z.object({
   id: z.number().int(),
   /** Per-vendor ticket number shown to people (#1, #2, …). */
   number: z.number().int(),
+  /** Bumped by every change; send it back with PATCH to detect concurrent edits. */
+  version: z.number().int(),
   subject: z.string(),
   /** Sanitised HTML. */
   description: z.string(),
@@ -136,6 +138,8 @@ export const ticketUpdateBody = z
   .object(ticketFields)
   .partial()
   .extend({
+    /** The version the client saw: a stale one is refused with 409 and the current version. */
+    version: z.number().int().positive().optional(),
     /** Optional note explaining the change (e.g. a reassignment note, 流转说明), written as internal. */
     note: z.string().trim().min(1).max(10_000).optional(),
   })

@@ -16,7 +16,7 @@ export async function moveTicketsToCompany(tx: Db, vendorId: number, sourceId: n
     from tickets where vendor_id = ${vendorId} and company_id = ${sourceId}`);
   await tx
     .update(tickets)
-    .set({ companyId: targetId, updatedAt: new Date() })
+    .set({ companyId: targetId, updatedAt: new Date(), version: sql`${tickets.version} + 1` })
     .where(and(eq(tickets.vendorId, vendorId), eq(tickets.companyId, sourceId)));
   await tx
     .update(serviceRecords)

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/http/errors.js';
 import { localTime } from '../calendar/clock.js';
@@ -50,7 +50,7 @@ export async function mergeTicket(
     const closed = await changeTicket(tx, ctx, source, { status: 'closed' });
     const [merged] = await tx
       .update(tickets)
-      .set({ mergedIntoId: targetId, updatedAt: new Date() })
+      .set({ mergedIntoId: targetId, updatedAt: new Date(), version: sql`${tickets.version} + 1` })
       .where(and(eq(tickets.vendorId, vendorId), eq(tickets.id, sourceId)))
       .returning();
     await appendTicketEvent(tx, vendorId, author, {

@@ -85,6 +85,7 @@ export async function presentTickets(
   return rows.map((r) => ({
     id: r.id,
     number: r.number,
+    version: r.version,
     subject: r.subject,
     description: r.description,
     status: r.status,

@@ -84,6 +84,8 @@ export const tickets = pgTable(
     vendorId: tenantKey(),
     id: rowId(),
     number: bigint('number', { mode: 'number' }).notNull(),
+    /** Bumped by every change: clients send the version they saw, a stale one gets 409 (optimistic locking). */
+    version: integer('version').notNull().default(1),
     subject: text('subject').notNull(),
     description: text('description').notNull().default(''),
     status: text('status').$type<TicketStatus>().notNull().default('new'),

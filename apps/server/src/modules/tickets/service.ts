@@ -409,7 +409,7 @@ async function applyChange(
   const author = opts.author ?? authorOf(ctx);
   const [row] = await tx
     .update(tickets)
-    .set({ ...values, updatedAt: new Date() })
+    .set({ ...values, updatedAt: new Date(), version: sql`${tickets.version} + 1` })
     .where(and(eq(tickets.vendorId, current.vendorId), eq(tickets.id, current.id)))
     .returning();
   if (!row) throw new AppError('not_found');
@@ -428,9 +428,20 @@ export async function updateTicket(
   id: number,
   input: TicketUpdateInput,
 ): Promise<TicketRow> {
-  const { note, ...patch } = input;
+  const { note, version, ...patch } = input;
   const { row, changes } = await deps.db.transaction(async (tx) => {
     const current = await lockTicket(tx, ctx, id);
+    // Optimistic locking: two agents editing the same ticket never silently overwrite each other.
+    if (version !== undefined && version !== current.version)
+      throw new AppError(
+        'ticket_version_conflict',
+        { version: current.version },
+        [],
+        { etag: `"${current.version}"` },
+        {
+          currentVersion: current.version,
+        },
+      );
     return changeTicket(tx, ctx, current, patch, { note });
   });
   if (changes.length)
@@ -476,7 +487,7 @@ async function addComment(
   });
   const status = input.status ?? (input.public && current.status === 'new' ? 'open' : undefined);
   const changed = status ? await changeTicket(tx, ctx, current, { status }) : { row: current, changes: [] };
-  const extra: Values = { updatedAt: new Date() };
+  const extra: Values = { updatedAt: new Date(), version: sql`${tickets.version} + 1` as unknown as number };
   if (input.public && current.firstReplyAt === null) extra.firstReplyAt = new Date();
   const [row] = await tx
     .update(tickets)

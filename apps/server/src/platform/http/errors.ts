@@ -15,6 +15,8 @@ export class AppError extends Error {
     readonly params: Record<string, string | number> = {},
     readonly fieldErrors: FieldError[] = [],
     readonly headers: Record<string, string> = {},
+    /** Extra members of the problem body (RFC 9457 extensions), e.g. a conflict's current version. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(code);
     this.status = ERRORS[code].status;

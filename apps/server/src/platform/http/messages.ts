@@ -156,6 +156,11 @@ export const ERRORS = {
     zh: '工单已关闭，不能再修改',
     en: 'The ticket is closed and can no longer be changed',
   },
+  ticket_version_conflict: {
+    status: 409,
+    zh: '工单已被他人修改（当前版本 {version}），请刷新后再保存',
+    en: 'Someone else changed this ticket (now version {version}); reload and save again',
+  },
   ticket_merged: { status: 409, zh: '工单已被合并', en: 'The ticket has been merged into another' },
   ticket_merge_same: {
     status: 422,

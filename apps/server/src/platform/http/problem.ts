@@ -75,6 +75,7 @@ function send(
   lang: Lang,
   params: Record<string, string | number> = {},
   errors: FieldError[] = [],
+  extensions: Record<string, unknown> = {},
 ) {
   const title = formatMessage(code, lang, params);
   const sep = lang === 'en' ? [': ', '; '] : ['：', '；'];
@@ -91,6 +92,7 @@ function send(
       instance: req.url.split('?')[0],
       requestId: String(req.id),
       ...(errors.length > 0 ? { errors } : {}),
+      ...extensions,
     });
 }
 
@@ -112,7 +114,7 @@ export function registerProblemHandlers(app: FastifyInstance) {
         path: f.path,
         message: fieldMessage(f.message, lang),
       }));
-      return send(reply, req, err.code, err.status, lang, err.params, fields);
+      return send(reply, req, err.code, err.status, lang, err.params, fields, err.extensions);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';

@@ -121,7 +121,7 @@ export function TicketDetailHeader({
                         const next = subject.trim();
                         if (!next || next === ticket.subject) return;
                         update.mutate(
-                          { id: ticket.id, body: { subject: next } },
+                          { id: ticket.id, body: { subject: next, version: ticket.version } },
                           { onError: (e) => showError(e) },
                         );
                       },

@@ -70,8 +70,9 @@ export function TicketFieldsPanel({ ticket, editable, onReassign }: Props) {
       setDirty(false);
       return;
     }
+    // The version we showed: if someone else saved meanwhile, the server refuses (409) instead of overwriting.
     update.mutate(
-      { id: ticket.id, body },
+      { id: ticket.id, body: { ...body, version: ticket.version } },
       {
         onSuccess: () => message.success(t('tickets.saved')),
         onError: (e) => showError(e, form),
