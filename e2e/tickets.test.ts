@@ -2,7 +2,8 @@
  * Acceptance test of the ticket workspace in a real Chromium against the real server: from a
  * contact's page an admin opens 新建工单 (the contact's open ticket is offered as 关联到原工单),
  * creates a ticket, replies publicly with an attachment, adds an internal note, reassigns it to an available agent
- * with a note, and sees all of it in the timeline (also filtered). In the list j/k move the
+ * with a note, and sees all of it in the timeline (also filtered). It merges the contact's older ticket
+ * into it, splits it into two children and opens its print preview. In the list j/k move the
  * selection, Enter opens the ticket and Esc goes back. A phone-sized window shows the list as cards
  * and the ticket full-screen. No browser console errors along the way.
  *
@@ -41,6 +42,11 @@ async function pick(page: Page, testId: string, text: string, searchable = false
     await option.waitFor();
     await page.keyboard.press('Enter');
   } else {
+    // antd slides the dropdown in; a click during the animation can miss, so wait until it settles.
+    await option.waitFor();
+    await page.waitForFunction(
+      "!document.querySelector('[class*=ant-slide-up-appear], [class*=ant-slide-up-enter]')",
+    );
     await option.click();
   }
   await expect.poll(() => byTestId(page, testId).textContent()).toContain(text);
@@ -224,6 +230,38 @@ describe('工单工作台: create, reply, note, reassign, timeline, keyboard', (
     await byTestId(page, 'merge-submit').click();
     await page.waitForURL(`**/tickets/${ticketId}`);
     await byTestId(page, 'timeline-event-merged_from').waitFor();
+
+    // 拆单 into two children: the server knows them and the parent's timeline names them.
+    await byTestId(page, 'ticket-more').click();
+    await page.getByRole('menuitem', { name: /拆单/ }).click();
+    await byTestId(page, 'split-subject-0').fill(`延长服务期 ${stamp}`);
+    await byTestId(page, 'split-add').click();
+    await byTestId(page, 'split-subject-1').fill(`补开发票 ${stamp}`);
+    await shot(page, 'ticket-split-1440');
+    await byTestId(page, 'split-submit').click();
+    await byTestId(page, 'split-subject-0').waitFor({ state: 'hidden' });
+    const splitEvent = byTestId(page, 'timeline-event-split');
+    await splitEvent.waitFor();
+    const parent = await server.adminApi<Ticket & { childIds: number[] }>(
+      'GET',
+      `/api/v1/tickets/${ticketId}`,
+    );
+    expect(parent.childIds).toHaveLength(2);
+    const children = await Promise.all(
+      parent.childIds.map((id) => server.adminApi<Ticket>('GET', `/api/v1/tickets/${id}`)),
+    );
+    expect(children.map((c) => c.subject).sort()).toEqual(
+      [`延长服务期 ${stamp}`, `补开发票 ${stamp}`].sort(),
+    );
+    for (const child of children) await splitEvent.getByText(`#${child.number}`).waitFor();
+
+    // 打印: a pop-up with the ticket rendered by the print template (window.print is stubbed so a
+    // print dialog cannot hold up headless Chromium).
+    await page.context().addInitScript('window.print = () => {};'); // a string: no DOM lib here
+    const [popup] = await Promise.all([page.waitForEvent('popup'), byTestId(page, 'ticket-print').click()]);
+    await popup.locator('h1', { hasText: subject }).waitFor();
+    await expect.poll(() => popup.locator('body').textContent()).toContain(`#${saved.number}`);
+    await popup.close();
 
     // A phone: cards, then the ticket full-screen with the panels folded away.
     const phone = await openPage('phone', { width: 375, height: 812 });
