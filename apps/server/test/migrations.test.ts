@@ -42,7 +42,7 @@ describe('migrations', () => {
     } finally {
       await database.close();
     }
-  });
+  }, 120_000); // every migration from empty on PGlite (WASM): slow when the machine is busy
 
   it('apply from empty on PostgreSQL (a fresh database) when TEST_DATABASE_URL is set', async () => {
     if (!TEST_DATABASE_URL) {
