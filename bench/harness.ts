@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
+import pg from 'pg';
 import { loadConfig } from '../apps/server/src/platform/config.js';
 import { type Running, startServer } from '../apps/server/src/server.js';
 
@@ -49,6 +50,8 @@ export interface YidanInstance {
   running: Running;
   baseUrl: string;
   adminPassword: string;
+  /** The PostgreSQL database it runs on (null: embedded PGlite). */
+  databaseUrl: string | null;
   /** Signs in as `account` and returns the session cookie and CSRF token. */
   login(account?: string, password?: string): Promise<{ cookie: string; csrf: string }>;
   /** Creates an API token for the signed-in agent. */
@@ -61,6 +64,7 @@ export class Harness {
   private readonly closers: (() => Promise<void>)[] = [];
   private yidanInstance: Promise<YidanInstance> | null = null;
   private bareInstance: Promise<string> | null = null;
+  private pgInstance: Promise<YidanInstance> | null = null;
 
   /**
    * The real server (shared by the benchmarks of one run): listening on a free port, embedded
@@ -71,17 +75,53 @@ export class Harness {
     return this.yidanInstance;
   }
 
-  private async startYidan(): Promise<YidanInstance> {
+  /**
+   * The real server on PostgreSQL (shared by the benchmarks of one run): a fresh database
+   * `yidan_bench_<ts>` on the server of BENCH_PG_URL / TEST_DATABASE_URL / DATABASE_URL (default
+   * the local postgres@127.0.0.1:5432), dropped again when the run ends.
+   */
+  yidanPg(): Promise<YidanInstance> {
+    this.pgInstance ??= (async () => {
+      const adminUrl = new URL(
+        process.env.BENCH_PG_URL ||
+          process.env.TEST_DATABASE_URL ||
+          process.env.DATABASE_URL ||
+          'postgres://postgres@127.0.0.1:5432/postgres',
+      );
+      const name = `yidan_bench_${Date.now()}`;
+      const admin = new pg.Client({ connectionString: adminUrl.href });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      this.closers.push(async () => {
+        // BENCH_PG_KEEP=1 keeps the seeded database for EXPLAIN ANALYZE afterwards.
+        if (process.env.BENCH_PG_KEEP) return console.log(`  kept database ${name}`);
+        const c = new pg.Client({ connectionString: adminUrl.href });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      });
+      const url = new URL(adminUrl.href);
+      url.pathname = `/${name}`;
+      return this.startYidan(url.href);
+    })();
+    return this.pgInstance;
+  }
+
+  private async startYidan(databaseUrl: string | null = null): Promise<YidanInstance> {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yidan-bench-'));
-    const config = loadConfig({
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      JOBS: 'false',
-      ADMIN_PASSWORD,
-      NODE_ENV: 'production',
-    });
+    const config = loadConfig(
+      {
+        DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        JOBS: 'false',
+        ADMIN_PASSWORD,
+        NODE_ENV: 'production',
+      },
+      { databaseUrl },
+    );
     const running = await startServer(config);
     this.closers.push(async () => {
       await running.close();
@@ -92,6 +132,7 @@ export class Harness {
       running,
       baseUrl,
       adminPassword: ADMIN_PASSWORD,
+      databaseUrl,
       async login(account = 'admin', password = ADMIN_PASSWORD) {
         const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
           method: 'POST',
