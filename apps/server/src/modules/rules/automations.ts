@@ -1,5 +1,4 @@
 import type {
-  Automation,
   AutomationCreateInput,
   AutomationUpdateInput,
   ConditionSet,
@@ -18,22 +17,10 @@ import {
   automationRuntimeCatalogue,
 } from './automationConditions.js';
 import { applyRuleOrder } from './ordering.js';
+import { presentRule } from './present.js';
 import { type AutomationRow, automations } from './schema.js';
 
-export function presentAutomation(r: AutomationRow): Automation {
-  return {
-    id: r.id,
-    title: r.title,
-    description: r.description,
-    enabled: r.enabled,
-    sortOrder: r.sortOrder,
-    conditions: r.conditions,
-    actions: r.actions.map((a) => ({ field: a.field, value: a.value ?? null })),
-    createdBy: r.createdBy,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-  };
-}
+export const presentAutomation = presentRule;
 
 /** The vendor's automations in the order they run. */
 export async function listAutomations(db: Db, vendorId: number): Promise<AutomationRow[]> {

@@ -1,10 +1,4 @@
-import type {
-  ConditionSet,
-  Trigger,
-  TriggerAction,
-  TriggerCreateInput,
-  TriggerUpdateInput,
-} from '@yidan/contracts';
+import type { ConditionSet, TriggerAction, TriggerCreateInput, TriggerUpdateInput } from '@yidan/contracts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
@@ -14,23 +8,11 @@ import { bindCurrentAgent } from '../tickets/catalogue.js';
 import type { TicketContext } from '../tickets/context.js';
 import { triggerActionErrors, triggerActionFields } from './actions.js';
 import { applyRuleOrder } from './ordering.js';
+import { presentRule } from './present.js';
 import { type TriggerRow, triggers } from './schema.js';
 import { triggerCatalogue } from './triggerCatalogue.js';
 
-export function presentTrigger(r: TriggerRow): Trigger {
-  return {
-    id: r.id,
-    title: r.title,
-    description: r.description,
-    enabled: r.enabled,
-    sortOrder: r.sortOrder,
-    conditions: r.conditions,
-    actions: r.actions.map((a) => ({ field: a.field, value: a.value ?? null })),
-    createdBy: r.createdBy,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-  };
-}
+export const presentTrigger = presentRule;
 
 /** The vendor's triggers in the order they run. */
 export async function listTriggers(db: Db, vendorId: number): Promise<TriggerRow[]> {
