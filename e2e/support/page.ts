@@ -43,5 +43,11 @@ export const dropdownOption = (page: Page, text: string | RegExp): Locator =>
 export async function pickOption(page: Page, select: Locator, label: string, { exact = true } = {}) {
   await select.click();
   await page.keyboard.type(label);
-  await dropdownOption(page, exact ? new RegExp(`^${label}$`) : label).click();
+  const option = dropdownOption(page, exact ? new RegExp(`^${label}$`) : label).first();
+  await option.waitFor();
+  // antd slides the dropdown in; a click during the animation can miss, so wait until it settles.
+  await page.waitForFunction(
+    "!document.querySelector('[class*=ant-slide-up-appear], [class*=ant-slide-up-enter]')",
+  );
+  await option.click();
 }
