@@ -1,4 +1,4 @@
-import type { ConditionSet, TriggerAction } from '@yidan/contracts';
+import type { ConditionSet, TriggerAction, Visibility } from '@yidan/contracts';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -123,3 +123,47 @@ export const automationFirings = pgTable(
 
 export type TriggerRow = typeof triggers.$inferSelect;
 export type AutomationRow = typeof automations.$inferSelect;
+
+/** When a macro runs (manual 5.1.6.3): by a click, on page load, on submit (工单控制), on a field change. */
+export type MacroMode = 'manual' | 'load' | 'submit' | 'change';
+
+/**
+ * 宏 (manual 5.1.6.3): conditions and actions applied in the ticket form, by hand or on an event;
+ * `else_actions` run when the conditions do not hold. Visible per `visibility`, to the templates in
+ * `template_ids` (empty: every template).
+ */
+export const macros = pgTable(
+  'macros',
+  {
+    vendorId: tenantKey(),
+    id: rowId(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    enabled: boolean('enabled').notNull().default(true),
+    sortOrder: integer('sort_order').notNull().default(0),
+    mode: text('mode').$type<MacroMode>().notNull().default('manual'),
+    /** For mode 'change': the fields whose change runs the macro (ticket.priority, ticket.custom.x …). */
+    watchFields: text('watch_fields').array().notNull().default(sql`'{}'`),
+    conditions: jsonb('conditions')
+      .$type<ConditionSet>()
+      .notNull()
+      .default(sql`'{"all":[],"any":[]}'::jsonb`),
+    actions: jsonb('actions').$type<TriggerAction[]>().notNull().default(sql`'[]'::jsonb`),
+    elseActions: jsonb('else_actions').$type<TriggerAction[]>().notNull().default(sql`'[]'::jsonb`),
+    visibility: jsonb('visibility').$type<Visibility>().notNull(),
+    templateIds: bigint('template_ids', { mode: 'number' }).array().notNull().default(sql`'{}'`),
+    ownerAgentId: bigint('owner_agent_id', { mode: 'number' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vendorId, t.id] }),
+    uniqueIndex('macros_title').on(t.vendorId, t.title),
+    index('macros_order').on(t.vendorId, t.sortOrder, t.id),
+    foreignKey({
+      columns: [t.vendorId, t.ownerAgentId],
+      foreignColumns: [agents.vendorId, agents.id],
+    }).onDelete('set null'),
+  ],
+);
+export type MacroRow = typeof macros.$inferSelect;

@@ -117,6 +117,19 @@ export const tickets = pgTable(
     satisfaction: jsonb('satisfaction').$type<{ rating: string; comment: string | null; at: string }>(),
     /** jieba-segmented subject + description text (simple config). */
     search: tsvector('search'),
+    /**
+     * The SLA in force (modules/sla): policy, per-metric targets and deadlines, breaches. No foreign
+     * key to the policy: the ticket keeps what applied when the policy is deleted.
+     */
+    slaPolicyId: bigint('sla_policy_id', { mode: 'number' }),
+    sla: jsonb('sla').$type<Record<string, unknown>>(),
+    /** The nearest unmet SLA deadline, for sorting and views (null: none). */
+    slaDueAt: at('sla_due_at'),
+    /** 工单流 (modules/workflow): the version the ticket runs on and the node it is in. */
+    workflowVersionId: bigint('workflow_version_id', { mode: 'number' }),
+    workflowNodeId: text('workflow_node_id'),
+    workflowNodeEnteredAt: at('workflow_node_entered_at'),
+    workflowNodeDueAt: at('workflow_node_due_at'),
   },
   (t) => [
     primaryKey({ columns: [t.vendorId, t.id] }),
@@ -154,6 +167,7 @@ export const tickets = pgTable(
     index('tickets_updated').on(t.vendorId, t.updatedAt, t.id),
     index('tickets_search').using('gin', t.search),
     index('tickets_cc_agents').using('gin', t.ccAgentIds),
+    index('tickets_sla_due').on(t.vendorId, t.slaDueAt).where(sql`${t.slaDueAt} is not null`),
   ],
 );
 
