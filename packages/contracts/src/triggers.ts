@@ -8,7 +8,16 @@ import { conditionFieldSchema, conditionSetSchema, localizedLabelSchema } from '
  */
 
 /** What `event.type` can be: the kind of change the triggers run after. */
-export const TRIGGER_EVENT_TYPES = ['created', 'updated', 'comment', 'record', 'split'] as const;
+export const TRIGGER_EVENT_TYPES = [
+  'created',
+  'updated',
+  'comment',
+  'record',
+  'split',
+  'rated',
+  'revoked',
+  'returned',
+] as const;
 export type TriggerEventType = (typeof TRIGGER_EVENT_TYPES)[number];
 
 /** Assignment strategies of `ticket.autoAssign` (负载 / 轮流). */

@@ -21,6 +21,9 @@ const EVENT_TYPE_LABELS: Record<TriggerEventType, LocalizedLabel> = {
   comment: label('回复或注释时', 'Gets a reply or note'),
   record: label('关联服务记录时', 'Gets a service record'),
   split: label('拆单时（子单）', 'Is split off (child ticket)'),
+  rated: label('客户评价完毕时', 'Is rated by the customer'),
+  revoked: label('撤销时', 'Is revoked'),
+  returned: label('退回时', 'Is returned (workflow)'),
 };
 
 /**

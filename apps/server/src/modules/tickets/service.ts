@@ -79,7 +79,15 @@ export function diffTicket(before: Partial<TicketRow>, after: Partial<TicketRow>
 }
 
 /** The kind of change the in-transaction hooks run after ('split': a child created by a split). */
-export type TicketChangeKind = 'created' | 'updated' | 'comment' | 'record' | 'split';
+export type TicketChangeKind =
+  | 'created'
+  | 'updated'
+  | 'comment'
+  | 'record'
+  | 'split'
+  | 'rated'
+  | 'revoked'
+  | 'returned';
 export interface TicketChangedInTransaction {
   row: TicketRow;
   changes: TicketChange[];
@@ -384,13 +392,14 @@ export async function changeTicket(
   ctx: TicketContext,
   current: TicketRow,
   patch: TicketPatch,
-  opts: { author?: ChangeAuthor; note?: string } = {},
+  opts: { author?: ChangeAuthor; note?: string; kind?: TicketChangeKind } = {},
 ): Promise<{ row: TicketRow; changes: TicketChange[] }> {
   const author = opts.author ?? authorOf(ctx);
   return outermostChange(
     tx,
     ctx,
-    (r) => (r.row === current ? null : { author, kind: r.changes.length ? 'updated' : 'comment' }),
+    (r) =>
+      r.row === current ? null : { author, kind: opts.kind ?? (r.changes.length ? 'updated' : 'comment') },
     () => applyChange(tx, ctx, current, patch, opts),
   );
 }
