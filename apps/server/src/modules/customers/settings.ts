@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { cachedForVendor, invalidateVendorCache } from '../../platform/cache/vendorCache.js';
 import type { Db } from '../../platform/db/client.js';
 import { AppError } from '../../platform/http/errors.js';
 import { type CustomerSettings, customerSettings, servicePackages } from './schema.js';
@@ -22,6 +23,11 @@ export async function getCustomerSettings(db: Db, vendorId: number): Promise<Cus
   return { ...DEFAULT_CUSTOMER_SETTINGS, ...(row?.settings ?? {}) };
 }
 
+/** getCustomerSettings through the per-vendor cache, for the hot path (root handle only). */
+export function getCustomerSettingsCached(db: Db, vendorId: number): Promise<CustomerSettings> {
+  return cachedForVendor('customerSettings', vendorId, () => getCustomerSettings(db, vendorId));
+}
+
 export async function updateCustomerSettings(db: Db, vendorId: number, patch: Partial<CustomerSettings>) {
   await db
     .insert(customerSettings)
@@ -30,6 +36,7 @@ export async function updateCustomerSettings(db: Db, vendorId: number, patch: Pa
       target: customerSettings.vendorId,
       set: { settings: sql`${customerSettings.settings} || ${JSON.stringify(patch)}::jsonb` },
     });
+  invalidateVendorCache('customerSettings', vendorId);
   return getCustomerSettings(db, vendorId);
 }
 

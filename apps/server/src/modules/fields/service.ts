@@ -1,6 +1,8 @@
 import type { FieldDefinition, FieldEntity, FieldOption, FieldType, ReadOnlyScope } from '@yidan/contracts';
+import { FIELD_ENTITIES } from '@yidan/contracts';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import safeRegex from 'safe-regex2';
+import { cachedForVendor, invalidateVendorCache } from '../../platform/cache/vendorCache.js';
 import type { Db } from '../../platform/db/client.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { expressionRefs, parseExpression, renameExpressionKey } from '../../platform/fields/expression.js';
@@ -64,6 +66,20 @@ const present = (r: Row): FieldDefinition => ({
 });
 
 /** The entity's fields in display order; system fields are created on first use. */
+/** Field changes also change templates (renamed keys) and what the caches built on both hold. */
+function fieldsChanged(vendorId: number) {
+  for (const entity of FIELD_ENTITIES) invalidateVendorCache(`fields.${entity}`, vendorId);
+  invalidateVendorCache('ticketTemplates', vendorId);
+}
+
+/**
+ * listFields through the per-vendor cache (platform/cache): for the hot path (every ticket request),
+ * with the root database handle only — never inside a transaction that may have changed fields.
+ */
+export function listFieldsCached(db: Db, vendorId: number, entity: FieldEntity): Promise<FieldDefinition[]> {
+  return cachedForVendor(`fields.${entity}`, vendorId, () => listFields(db, vendorId, entity));
+}
+
 export async function listFields(db: Db, vendorId: number, entity: FieldEntity): Promise<FieldDefinition[]> {
   const load = () =>
     db
@@ -156,6 +172,7 @@ export async function createField(db: Db, vendorId: number, input: FieldInput) {
     })
     .returning()
     .catch(mapUnique);
+  fieldsChanged(vendorId);
   return present(row!);
 }
 
@@ -239,6 +256,7 @@ export async function updateField(
       return updated!;
     })
     .catch(mapUnique);
+  fieldsChanged(vendorId);
   return present(row);
 }
 
@@ -257,6 +275,7 @@ export async function deleteField(db: Db, vendorId: number, id: number) {
   await db
     .delete(fieldDefinitions)
     .where(and(eq(fieldDefinitions.vendorId, vendorId), eq(fieldDefinitions.id, id)));
+  fieldsChanged(vendorId);
 }
 
 export async function reorderFields(db: Db, vendorId: number, entity: FieldEntity, orderedIds: number[]) {
@@ -279,5 +298,6 @@ export async function reorderFields(db: Db, vendorId: number, entity: FieldEntit
         .where(and(eq(fieldDefinitions.vendorId, vendorId), eq(fieldDefinitions.id, id)));
     }
   });
+  fieldsChanged(vendorId);
   return listFields(db, vendorId, entity);
 }

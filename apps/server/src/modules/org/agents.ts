@@ -2,9 +2,11 @@ import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import { revokeSessions } from '../../platform/auth/service.js';
+import { invalidateVendorCache } from '../../platform/cache/vendorCache.js';
 import type { Db } from '../../platform/db/client.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../platform/db/errors.js';
 import { AppError } from '../../platform/http/errors.js';
+import { GROUP_MEMBERSHIPS } from './groups.js';
 import { agents, groupMembers, roles } from './schema.js';
 
 export type AgentRow = typeof agents.$inferSelect & { groupIds: number[] };
@@ -110,6 +112,7 @@ async function setGroups(db: Db, vendorId: number, agentId: number, groupIds: nu
       .values([...new Set(groupIds)].map((groupId) => ({ vendorId, groupId, agentId })))
       .onConflictDoNothing();
   }
+  invalidateVendorCache(GROUP_MEMBERSHIPS, vendorId);
 }
 
 function mapWriteError(err: unknown, account?: string): never {

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { cachedForVendor, invalidateVendorCache } from '../../platform/cache/vendorCache.js';
 import type { Db } from '../../platform/db/client.js';
 import { isForeignKeyViolation } from '../../platform/db/errors.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -66,6 +67,23 @@ async function assertParent(
   }
 }
 
+/** The cache kind of a vendor's group memberships (agent → groups), read on every ticket request. */
+export const GROUP_MEMBERSHIPS = 'groupMemberships';
+
+/** The groups an agent belongs to, through the per-vendor cache (membership writes invalidate it). */
+export async function agentGroupIds(db: Db, vendorId: number, agentId: number): Promise<number[]> {
+  const byAgent = await cachedForVendor(GROUP_MEMBERSHIPS, vendorId, async () => {
+    const rows = await db
+      .select({ agentId: groupMembers.agentId, groupId: groupMembers.groupId })
+      .from(groupMembers)
+      .where(eq(groupMembers.vendorId, vendorId));
+    const map = new Map<number, number[]>();
+    for (const r of rows) map.set(r.agentId, [...(map.get(r.agentId) ?? []), r.groupId]);
+    return map;
+  });
+  return byAgent.get(agentId) ?? [];
+}
+
 async function setMembers(
   db: Db,
   vendorId: number,
@@ -84,6 +102,7 @@ async function setMembers(
         ids.map((agentId) => ({ vendorId, groupId, agentId, supervisor: supervisorIds.includes(agentId) })),
       );
   }
+  invalidateVendorCache(GROUP_MEMBERSHIPS, vendorId);
 }
 
 const mapFk = (err: unknown): never => {
@@ -160,6 +179,7 @@ export async function deleteGroup(db: Db, vendorId: number, id: number) {
     .limit(1);
   if (children.length) throw new AppError('group_has_children');
   await db.delete(groups).where(and(eq(groups.vendorId, vendorId), eq(groups.id, id)));
+  invalidateVendorCache(GROUP_MEMBERSHIPS, vendorId);
 }
 
 /** Drag-to-reorder: sets the order of siblings; every id must already sit under `parentId`. */

@@ -1,5 +1,6 @@
 import type { TicketChange, TriggerEventType } from '@yidan/contracts';
 import { and, asc, eq } from 'drizzle-orm';
+import { cachedForVendor } from '../../platform/cache/vendorCache.js';
 import type { Db } from '../../platform/db/client.js';
 import type { FieldCatalogue } from '../../platform/rules/catalogue.js';
 import { ConditionError } from '../../platform/rules/errors.js';
@@ -15,8 +16,20 @@ import {
 } from '../tickets/service.js';
 import { type Fired, fireTrigger } from './fire.js';
 import { type TriggerRow, triggers } from './schema.js';
+import { TRIGGER_CACHE } from './service.js';
 import { triggerEvaluationCatalogue, triggerRecord } from './triggerCatalogue.js';
 import { sendTriggerNotifications } from './triggerNotifications.js';
+
+/** The vendor's enabled triggers in order, through the per-vendor cache (trigger writes invalidate it). */
+function enabledTriggers(db: Db, vendorId: number): Promise<TriggerRow[]> {
+  return cachedForVendor(TRIGGER_CACHE, vendorId, () =>
+    db
+      .select()
+      .from(triggers)
+      .where(and(eq(triggers.vendorId, vendorId), eq(triggers.enabled, true)))
+      .orderBy(asc(triggers.sortOrder), asc(triggers.id)),
+  );
+}
 
 /** Passes over the triggers per change; a cycle still firing after this many is a loop. */
 export const MAX_TRIGGER_PASSES = 10;
@@ -91,11 +104,7 @@ export async function runTriggers(
   change: TicketChangedInTransaction,
 ): Promise<{ row: TicketRow; changes: TicketChange[] } | undefined> {
   if (change.kind === 'created' && change.row.source === 'import') return undefined;
-  const list = await tx
-    .select()
-    .from(triggers)
-    .where(and(eq(triggers.vendorId, change.row.vendorId), eq(triggers.enabled, true)))
-    .orderBy(asc(triggers.sortOrder), asc(triggers.id));
+  const list = await enabledTriggers(tx, change.row.vendorId);
   if (list.length === 0) return undefined;
 
   // Trigger changes are the system's: read-only field scopes and template visibility do not apply.
@@ -194,5 +203,8 @@ async function noteLoop(
 
 /** Runs the triggers after every ticket change, in its transaction (once per process; idempotent). */
 export function registerTriggerEngine() {
-  onTicketChangedInTransaction(runTriggers);
+  onTicketChangedInTransaction(
+    runTriggers,
+    async (db, vendorId) => (await enabledTriggers(db, vendorId)).length > 0,
+  );
 }

@@ -1,5 +1,6 @@
 import type { ConditionSet, TriggerAction, TriggerCreateInput, TriggerUpdateInput } from '@yidan/contracts';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { invalidateVendorCache } from '../../platform/cache/vendorCache.js';
 import type { Db } from '../../platform/db/client.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { AppError, type FieldError } from '../../platform/http/errors.js';
@@ -95,6 +96,7 @@ export async function createTrigger(
       })
       .returning();
     if (!row) throw new Error('trigger insert returned nothing');
+    invalidateVendorCache(TRIGGER_CACHE, vendorId);
     return row;
   } catch (err) {
     if (isUniqueViolation(err)) throw titleTaken(input.title);
@@ -126,6 +128,7 @@ export async function updateTrigger(
       .where(and(eq(triggers.vendorId, vendorId), eq(triggers.id, id)))
       .returning();
     if (!row) throw new AppError('not_found');
+    invalidateVendorCache(TRIGGER_CACHE, vendorId);
     return row;
   } catch (err) {
     if (isUniqueViolation(err)) throw titleTaken(input.title ?? current.title);
@@ -139,11 +142,12 @@ export async function deleteTrigger(db: Db, vendorId: number, id: number): Promi
     .where(and(eq(triggers.vendorId, vendorId), eq(triggers.id, id)))
     .returning({ id: triggers.id });
   if (deleted.length === 0) throw new AppError('not_found');
+  invalidateVendorCache(TRIGGER_CACHE, vendorId);
 }
 
 /** 拖动排序: the listed triggers first in the given order, the others after them in their order. */
 export async function orderTriggers(db: Db, vendorId: number, ids: number[]): Promise<TriggerRow[]> {
-  return db.transaction(async (tx) => {
+  const ordered = await db.transaction(async (tx) => {
     await applyRuleOrder(await listTriggers(tx, vendorId), ids, (id, sortOrder) =>
       tx
         .update(triggers)
@@ -152,4 +156,9 @@ export async function orderTriggers(db: Db, vendorId: number, ids: number[]): Pr
     );
     return listTriggers(tx, vendorId);
   });
+  invalidateVendorCache(TRIGGER_CACHE, vendorId);
+  return ordered;
 }
+
+/** The cache kind of the enabled triggers in order (engine.ts reads them on every ticket change). */
+export const TRIGGER_CACHE = 'triggers.enabled';

@@ -3,8 +3,9 @@ import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import type { Writer } from '../../platform/fields/values.js';
-import { getCustomerSettings } from '../customers/settings.js';
-import { listFields } from '../fields/service.js';
+import { getCustomerSettingsCached } from '../customers/settings.js';
+import { listFieldsCached } from '../fields/service.js';
+import { agentGroupIds } from '../org/groups.js';
 import { groupMembers } from '../org/schema.js';
 import { type TicketRow, tickets } from './schema.js';
 
@@ -18,17 +19,27 @@ export interface TicketContext {
   writer: Writer;
 }
 
-export async function ticketContext(db: Db, actor: Actor): Promise<TicketContext> {
+/** One context per actor (an actor is made per request), however often a request asks. */
+const contexts = new WeakMap<Actor, Promise<TicketContext>>();
+
+export function ticketContext(db: Db, actor: Actor): Promise<TicketContext> {
+  let context = contexts.get(actor);
+  if (!context) {
+    context = loadTicketContext(db, actor);
+    contexts.set(actor, context);
+    context.catch(() => contexts.delete(actor));
+  }
+  return context;
+}
+
+async function loadTicketContext(db: Db, actor: Actor): Promise<TicketContext> {
   const [settings, fields, memberships] = await Promise.all([
-    getCustomerSettings(db, actor.vendorId),
-    listFields(db, actor.vendorId, 'ticket'),
-    db
-      .select({ groupId: groupMembers.groupId })
-      .from(groupMembers)
-      .where(and(eq(groupMembers.vendorId, actor.vendorId), eq(groupMembers.agentId, actor.agentId))),
+    getCustomerSettingsCached(db, actor.vendorId),
+    listFieldsCached(db, actor.vendorId, 'ticket'),
+    agentGroupIds(db, actor.vendorId, actor.agentId),
   ]);
   const isAdmin = actor.roleSystem === 'admin';
-  const groupIds = memberships.map((m) => m.groupId);
+  const groupIds = memberships;
   return {
     actor,
     groupIds,

@@ -5,8 +5,9 @@ import { maskPhone } from '../../platform/fields/phone.js';
 import { localTime } from '../calendar/clock.js';
 import { companies, contacts } from '../customers/schema.js';
 import { serviceStatus } from '../customers/serviceStatus.js';
-import { getCustomerSettings } from '../customers/settings.js';
+import { getCustomerSettingsCached } from '../customers/settings.js';
 import { agents, groups } from '../org/schema.js';
+import { presentTicketSla } from '../sla/present.js';
 import type { TicketContext } from './context.js';
 import { type TicketRow, tickets } from './schema.js';
 
@@ -18,6 +19,8 @@ export async function presentTickets(
   db: Db,
   ctx: Pick<TicketContext, 'actor' | 'masked'>,
   rows: TicketRow[],
+  /** `created`: the rows were just created, so they have no child tickets to look up. */
+  opts: { created?: boolean } = {},
 ): Promise<Ticket[]> {
   if (rows.length === 0) return [];
   const vendorId = ctx.actor.vendorId;
@@ -56,11 +59,13 @@ export async function presentTickets(
           .from(groups)
           .where(and(eq(groups.vendorId, vendorId), inArray(groups.id, groupIds)))
       : [],
-    db
-      .select({ id: tickets.id, parentId: tickets.parentId })
-      .from(tickets)
-      .where(and(eq(tickets.vendorId, vendorId), inArray(tickets.parentId, ticketIds))),
-    companyIds.length ? getCustomerSettings(db, vendorId) : null,
+    opts.created
+      ? []
+      : db
+          .select({ id: tickets.id, parentId: tickets.parentId })
+          .from(tickets)
+          .where(and(eq(tickets.vendorId, vendorId), inArray(tickets.parentId, ticketIds))),
+    companyIds.length ? getCustomerSettingsCached(db, vendorId) : null,
   ]);
   const today = localTime(new Date(), ctx.actor.vendor.timeZone).date;
   const companyView = (c: (typeof companyRows)[number]) => ({
@@ -117,5 +122,6 @@ export async function presentTickets(
     assignee: (r.assigneeId !== null && agentById.get(r.assigneeId)) || null,
     group: (r.groupId !== null && groupById.get(r.groupId)) || null,
     childIds: children.get(r.id) ?? [],
+    sla: presentTicketSla(r.sla),
   }));
 }

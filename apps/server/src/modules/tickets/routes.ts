@@ -33,8 +33,12 @@ const recordListQuery = z.object({
 export function ticketRoutes(app: App, deps: Deps) {
   const { db } = deps;
   const ctx = (req: FastifyRequest) => ticketContext(db, actorOf(req));
-  const one = async (req: FastifyRequest, row: Parameters<typeof presentTickets>[2][number]) => {
-    const [t] = await presentTickets(db, await ctx(req), [row]);
+  const one = async (
+    req: FastifyRequest,
+    row: Parameters<typeof presentTickets>[2][number],
+    opts?: Parameters<typeof presentTickets>[3],
+  ) => {
+    const [t] = await presentTickets(db, await ctx(req), [row], opts);
     return t as z.infer<typeof ticketSchema>;
   };
   const view = { config: { permission: 'ticket.view' as const } };
@@ -72,7 +76,7 @@ export function ticketRoutes(app: App, deps: Deps) {
     },
     async (req, reply) => {
       const row = await createTicket(deps, await ctx(req), req.body);
-      return reply.code(201).send(await one(req, row));
+      return reply.code(201).send(await one(req, row, { created: true }));
     },
   );
   app.get(

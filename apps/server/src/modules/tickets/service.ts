@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type {
   TicketChange,
   TicketCreateInput,
@@ -7,6 +6,7 @@ import type {
   TicketUpdateInput,
 } from '@yidan/contracts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { cachedForVendor } from '../../platform/cache/vendorCache.js';
 import type { Db } from '../../platform/db/client.js';
 import type { DomainEvents } from '../../platform/events.js';
 import { assertFilesExist } from '../../platform/files/service.js';
@@ -103,15 +103,54 @@ export type TicketChangedHook = (
 
 const changeHooks: TicketChangedHook[] = [];
 /**
+ * Whether a hook may have work for the vendor at all (triggers: has enabled ones), answered without
+ * a query where possible. When none may, a ticket is created in one statement without a transaction.
+ */
+export type HookActivity = (db: Db, vendorId: number) => Promise<boolean>;
+const hookActivity = new Map<TicketChangedHook, HookActivity>();
+
+async function anyHookActive(db: Db, vendorId: number): Promise<boolean> {
+  for (const hook of changeHooks) {
+    const active = hookActivity.get(hook);
+    if (!active || (await active(db, vendorId))) return true;
+  }
+  return false;
+}
+/**
  * Registers a hook run after a ticket change inside the change's own transaction, before commit
  * (triggers, modules/rules). Hooks run only for the outermost change: changes the hooks make through
  * changeTicket, and the status change inside writeComment, do not run them again.
  */
-export function onTicketChangedInTransaction(hook: TicketChangedHook) {
+export function onTicketChangedInTransaction(hook: TicketChangedHook, active?: HookActivity) {
   if (!changeHooks.includes(hook)) changeHooks.push(hook);
+  if (active) hookActivity.set(hook, active);
 }
-/** The transaction whose outermost change is running (its hooks included) in this async context. */
-const changeInProgress = new AsyncLocalStorage<Db>();
+
+/**
+ * A check on an agent's change before it is written (工单流 field rules, modules/workflow): it gets
+ * the changes the agent asked for and throws an AppError to refuse them. System changes (rules) skip it.
+ */
+export type TicketWriteGuard = (
+  tx: Db,
+  ctx: TicketContext,
+  current: TicketRow,
+  changes: TicketChange[],
+) => Promise<void>;
+const writeGuards: TicketWriteGuard[] = [];
+export function onTicketWrite(guard: TicketWriteGuard) {
+  if (!writeGuards.includes(guard)) writeGuards.push(guard);
+}
+/** The changes the patch itself names (not those derived from it, like a status opened by assigning). */
+const askedFor = (changes: TicketChange[], patch: TicketPatch) =>
+  changes.filter((c) =>
+    c.field.startsWith('custom.') ? c.field.slice(7) in (patch.custom ?? {}) : c.field in patch,
+  );
+/**
+ * The transactions whose outermost change is running (its hooks included). A transaction handle
+ * belongs to one change at a time, so it marks the change itself (no AsyncLocalStorage: on Node 20
+ * that switches on promise hooks for the whole process, which costs every request).
+ */
+const changesInProgress = new WeakSet<Db>();
 
 /**
  * Runs a change and then the hooks, unless it is nested in a change of the same transaction. The
@@ -123,8 +162,9 @@ export async function outermostChange<R extends { row: TicketRow; changes: Ticke
   meta: (result: R) => { author: ChangeAuthor; kind: TicketChangeKind } | null,
   work: () => Promise<R>,
 ): Promise<R> {
-  if (changeInProgress.getStore() === tx || changeHooks.length === 0) return work();
-  return changeInProgress.run(tx, async () => {
+  if (changesInProgress.has(tx) || changeHooks.length === 0) return work();
+  changesInProgress.add(tx);
+  try {
     const result = await work();
     const m = meta(result);
     if (!m) return result;
@@ -134,9 +174,16 @@ export async function outermostChange<R extends { row: TicketRow; changes: Ticke
       if (more) ({ row, changes } = { row: more.row, changes: [...changes, ...more.changes] });
     }
     return { ...result, row, changes };
-  });
+  } finally {
+    changesInProgress.delete(tx);
+  }
 }
 
+/**
+ * Hands out the vendor's next ticket number. Inside a creating transaction the counter row stays
+ * locked until commit, which serialises creation per vendor; `createTicket` therefore takes its
+ * number in a statement of its own before the transaction (see there).
+ */
 async function nextTicketNumber(tx: Db, vendorId: number): Promise<number> {
   const [row] = await tx
     .insert(ticketCounters)
@@ -216,8 +263,15 @@ async function templateFor(tx: Db, ctx: TicketContext, templateId: number | null
   return templateForWrite(tx, ctx, templateId, current?.templateId ?? null);
 }
 
-/** The vendor's default template (新建工单时默认选中的模板), if one is set. */
-async function defaultTemplate(tx: Db, vendorId: number): Promise<TemplateRow | null> {
+/**
+ * The vendor's default template (新建工单时默认选中的模板), if one is set — through the per-vendor
+ * cache (template writes invalidate it); a creating transaction never changes templates itself.
+ */
+function defaultTemplate(tx: Db, vendorId: number): Promise<TemplateRow | null> {
+  return cachedForVendor('ticketTemplates', vendorId, () => loadDefaultTemplate(tx, vendorId));
+}
+
+async function loadDefaultTemplate(tx: Db, vendorId: number): Promise<TemplateRow | null> {
   const [t] = await tx
     .select()
     .from(ticketTemplates)
@@ -298,6 +352,8 @@ export interface CreateOptions {
   author?: ChangeAuthor;
   attachments?: Attachment[];
   parentId?: number | null;
+  /** A number already taken for this ticket (createTicket); otherwise one is taken in the transaction. */
+  number?: number;
 }
 
 /** Creates a ticket with its number and its 'created' timeline row, in the caller's transaction. */
@@ -326,31 +382,78 @@ async function createTicketRow(tx: Db, ctx: TicketContext, input: TicketCreateIn
   if (errors.length) fail(errors);
   const files = await assertFilesExist(tx, vendorId, attachments ?? opts.attachments ?? []);
   const author = opts.author ?? authorOf(ctx);
-  const number = await nextTicketNumber(tx, vendorId);
-  const [row] = await tx
-    .insert(tickets)
-    .values({
+  const subject = values.subject ?? input.subject;
+  // The timeline's 'created' row lists every field the new ticket has (column defaults included).
+  const changes = diffTicket(
+    {},
+    {
+      status: 'new',
+      priority: 'normal',
+      type: 'question',
+      templateId: null,
+      contactId: null,
+      companyId: null,
+      assigneeId: null,
+      groupId: null,
+      ccAgentIds: [],
+      ccGroupIds: [],
+      tags: [],
+      dueAt: null,
+      custom: {},
       ...values,
-      vendorId,
-      number,
-      subject: values.subject ?? input.subject,
-      source: opts.source ?? source ?? (ctx.actor.via === 'token' ? 'api' : 'agent'),
-      creatorAgentId: author.type === 'agent' ? (author.agentId ?? null) : null,
-      creatorContactId: author.type === 'contact' ? (author.contactId ?? null) : null,
-      parentId: opts.parentId ?? null,
-    })
-    .returning();
-  if (!row) throw new Error('ticket insert returned nothing');
-  const changes = diffTicket({}, { ...row, custom: row.custom }).filter(
-    (c) => c.to !== null && c.field !== 'description',
+      subject,
+    },
+  ).filter((c) => c.to !== null && c.field !== 'description');
+  // One statement: the number (unless taken already), the ticket and its timeline row.
+  const counter =
+    opts.number === undefined
+      ? tx.$with('n').as(
+          tx
+            .insert(ticketCounters)
+            .values({ vendorId, last: 1 })
+            .onConflictDoUpdate({
+              target: ticketCounters.vendorId,
+              set: { last: sql`${ticketCounters.last} + 1` },
+            })
+            .returning({ last: ticketCounters.last }),
+        )
+      : null;
+  const inserted = tx.$with('t').as(
+    tx
+      .insert(tickets)
+      .values({
+        ...values,
+        vendorId,
+        number: opts.number ?? sql`(select last from n)`,
+        subject,
+        source: opts.source ?? source ?? (ctx.actor.via === 'token' ? 'api' : 'agent'),
+        creatorAgentId: author.type === 'agent' ? (author.agentId ?? null) : null,
+        creatorContactId: author.type === 'contact' ? (author.contactId ?? null) : null,
+        parentId: opts.parentId ?? null,
+      })
+      .returning(),
   );
-  await appendTicketEvent(tx, vendorId, author, {
-    ticketId: row.id,
-    kind: 'created',
-    changes,
-    attachments: files,
-  });
+  const event = tx
+    .$with('e', { written: sql<number>`written` })
+    .as(createdEventSql(vendorId, author, changes, files));
+  const [row] = await (counter ? tx.with(counter, inserted, event) : tx.with(inserted, event))
+    .select()
+    .from(inserted);
+  if (!row) throw new Error('ticket insert returned nothing');
   return { row, changes };
+}
+
+/** The 'created' timeline row of the ticket inserted as `t` in the same statement (see timeline.ts). */
+function createdEventSql(
+  vendorId: number,
+  author: ChangeAuthor,
+  changes: TicketChange[],
+  files: Attachment[],
+) {
+  return sql`insert into ticket_events (vendor_id, ticket_id, kind, actor_type, actor_agent_id, actor_contact_id, via, public, changes, attachments)
+    select ${vendorId}, t.id, 'created', ${author.type}, ${author.agentId ?? null}, ${author.contactId ?? null},
+      ${author.via ?? null}, false, ${JSON.stringify(changes)}::jsonb, ${JSON.stringify(files)}::jsonb
+    from t returning 1 as written`;
 }
 
 export async function createTicket(
@@ -359,7 +462,30 @@ export async function createTicket(
   input: TicketCreateInput,
   opts: CreateOptions = {},
 ): Promise<TicketRow> {
-  const { row, changes } = await deps.db.transaction((tx) => insertTicket(tx, ctx, input, opts));
+  // The number is taken before the transaction, so the counter row is locked for one statement
+  // rather than until commit (creation would otherwise run one ticket at a time per vendor). A
+  // creation that fails gives its number back unless a later one was handed out meanwhile: numbers
+  // skip only when concurrent creations fail.
+  //
+  // With no hook to run in a transaction (no triggers, SLA policies, workflows …), the ticket, its
+  // number and its timeline row are written in one statement, which is atomic by itself.
+  const vendorId = ctx.actor.vendorId;
+  let created: { row: TicketRow; changes: TicketChange[] };
+  if (opts.number === undefined && !(await anyHookActive(deps.db, vendorId))) {
+    created = await createTicketRow(deps.db, ctx, input, opts);
+  } else {
+    const number = opts.number ?? (await nextTicketNumber(deps.db, vendorId));
+    try {
+      created = await deps.db.transaction((tx) => insertTicket(tx, ctx, input, { ...opts, number }));
+    } catch (err) {
+      await deps.db
+        .update(ticketCounters)
+        .set({ last: number - 1 })
+        .where(and(eq(ticketCounters.vendorId, vendorId), eq(ticketCounters.last, number)));
+      throw err;
+    }
+  }
+  const { row, changes } = created;
   deps.events.emit('ticket.changed', {
     vendorId: ctx.actor.vendorId,
     ticketId: row.id,
@@ -416,6 +542,8 @@ async function applyChange(
   const changes = diffTicket(current, values);
   if (changes.length === 0 && !opts.note) return { row: current, changes };
   const author = opts.author ?? authorOf(ctx);
+  if (author.type === 'agent' && changes.length)
+    for (const guard of writeGuards) await guard(tx, ctx, current, askedFor(changes, patch));
   const [row] = await tx
     .update(tickets)
     .set({ ...values, updatedAt: new Date(), version: sql`${tickets.version} + 1` })

@@ -7,6 +7,7 @@ import type {
 } from '@yidan/contracts';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { invalidateVendorCache } from '../../platform/cache/vendorCache.js';
 import type { Db } from '../../platform/db/client.js';
 import { isUniqueViolation } from '../../platform/db/errors.js';
 import { isReadOnlyFor } from '../../platform/fields/values.js';
@@ -99,7 +100,11 @@ async function validateTemplate(
   return errors;
 }
 
-async function checkAudience(db: Db, vendorId: number, v: TemplateRow['visibility']): Promise<FieldError[]> {
+export async function checkAudience(
+  db: Db,
+  vendorId: number,
+  v: TemplateRow['visibility'],
+): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   if (v.groupIds.length) {
     const rows = await db
@@ -185,7 +190,8 @@ export async function createTemplate(db: Db, ctx: TicketContext, input: Template
       if (row.isDefault) await unsetOtherDefaults(tx, vendorId, row.id);
       return presentTemplate(row);
     })
-    .catch(nameTaken(input.name));
+    .catch(nameTaken(input.name))
+    .finally(() => invalidateVendorCache('ticketTemplates', vendorId));
 }
 
 export async function updateTemplate(db: Db, ctx: TicketContext, id: number, patch: TemplateUpdateInput) {
@@ -223,7 +229,8 @@ export async function updateTemplate(db: Db, ctx: TicketContext, id: number, pat
       if (row.isDefault && !current.isDefault) await unsetOtherDefaults(tx, vendorId, id);
       return presentTemplate(row);
     })
-    .catch(nameTaken(patch.name ?? current.name));
+    .catch(nameTaken(patch.name ?? current.name))
+    .finally(() => invalidateVendorCache('ticketTemplates', vendorId));
 }
 
 /** Deletes a template; its tickets and views keep working without one (the foreign keys set null). */
@@ -242,6 +249,7 @@ export async function deleteTemplate(db: Db, ctx: TicketContext, id: number) {
       .delete(ticketTemplates)
       .where(and(eq(ticketTemplates.vendorId, vendorId), eq(ticketTemplates.id, id)));
   });
+  invalidateVendorCache('ticketTemplates', vendorId);
 }
 
 /**
