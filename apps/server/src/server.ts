@@ -12,6 +12,7 @@ import { orgRoutes } from './modules/org/routes.js';
 import { savedQueryRoutes } from './modules/queries/routes.js';
 import { automationRoutes } from './modules/rules/automationRoutes.js';
 import { scheduleAutomations } from './modules/rules/automationRunner.js';
+import { rulesCatalogueRoutes } from './modules/rules/catalogueRoutes.js';
 import { registerTriggerEngine } from './modules/rules/engine.js';
 import { triggerRoutes } from './modules/rules/routes.js';
 import { triggerListeners } from './modules/rules/triggerNotifications.js';
@@ -62,6 +63,7 @@ export const MODULE_ROUTES = [
   ticketViewRoutes,
   triggerRoutes,
   automationRoutes,
+  rulesCatalogueRoutes,
 ];
 
 // Hooks live in module state; several servers in one process (tests) must register them once.

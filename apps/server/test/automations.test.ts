@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendarDay, setBusinessHours } from '../src/modules/calendar/service.js';
 import { runAutomations } from '../src/modules/rules/automationRunner.js';
 import type { Running } from '../src/server.js';
-import { type Client, expectProblem, makeVendor, startTestServer, type TestVendor } from './harness.js';
+import {
+  type Client,
+  expectProblem,
+  makeAgent,
+  makeVendor,
+  startTestServer,
+  type TestVendor,
+} from './harness.js';
 
 let running: Running;
 let v: TestVendor;
@@ -276,6 +283,41 @@ describe('automations', () => {
     expect(await run(v, now)).toBe(0);
     expect((await v.admin.del(`/api/v1/automations/${second.id}`)).statusCode).toBe(204);
     expectProblem(await v.admin.get(`/api/v1/automations/${second.id}`), 404);
+  });
+
+  it('previews which open tickets match now, only within the vendor, and refuses bad conditions', async () => {
+    // Open, not pending: the other tests' automations (pending tickets) must not pick these up.
+    const urgent = { status: 'open', priority: 'urgent' };
+    const stale = await newTicket(v.admin, { subject: '预览：久未处理', ...urgent });
+    const recent = await newTicket(v.admin, { subject: '预览：刚更新', ...urgent });
+    const other = await newTicket(w.admin, { subject: '别家的', ...urgent });
+    const now = new Date();
+    await setTimes(v.vendorId, stale.id, new Date(now.getTime() - 30 * HOUR));
+    await setTimes(w.vendorId, other.id, new Date(now.getTime() - 30 * HOUR));
+    const conditions = {
+      all: [
+        { field: 'ticket.status', op: 'is', value: 'open' },
+        { field: 'ticket.priority', op: 'is', value: 'urgent' },
+        { field: 'time.hoursSinceUpdated', op: 'gte', value: 24 },
+      ],
+      any: [],
+    };
+    const res = await v.admin.post('/api/v1/automations/preview', { conditions });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const ids = body.items.map((t: { id: number }) => t.id);
+    expect(ids).toContain(stale.id);
+    expect(ids).not.toContain(recent.id);
+    expect(ids).not.toContain(other.id);
+    expect(body.count).toBe(ids.length);
+    expect(body.truncated).toBe(false);
+
+    const bad = await v.admin.post('/api/v1/automations/preview', {
+      conditions: { all: [{ field: 'ticket.nope', op: 'is', value: 1 }], any: [] },
+    });
+    expectProblem(bad, 400, 'validation_failed');
+    const agent = (await makeAgent(running, v)).client;
+    expect((await agent.post('/api/v1/automations/preview', { conditions })).statusCode).toBe(403);
   });
 
   it("keeps vendors apart: one vendor's automations never touch another's tickets", async () => {

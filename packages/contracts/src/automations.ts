@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { conditionFieldSchema, conditionSetSchema } from './conditions.js';
+import { ticketSchema } from './tickets.js';
 import { MAX_TRIGGER_ACTIONS, triggerActionFieldSchema, triggerActionSchema } from './triggers.js';
 
 /**
@@ -49,4 +50,15 @@ export const automationList = z.object({ items: z.array(automationSchema) });
 export const automationCatalogueSchema = z.object({
   conditions: z.array(conditionFieldSchema),
   actions: z.array(triggerActionFieldSchema),
+});
+
+/** POST /api/v1/automations/preview: which open tickets the conditions match right now. */
+export const automationPreviewBody = z.object({ conditions: conditionSetSchema }).strict();
+export const automationPreviewSchema = z.object({
+  /** Tickets that match among those examined (all, unless `truncated`). */
+  count: z.number().int(),
+  /** Candidates read: the SQL prefilter is wider than business-hour conditions, checked one by one. */
+  examined: z.number().int(),
+  truncated: z.boolean(),
+  items: z.array(ticketSchema),
 });

@@ -8,6 +8,7 @@ export * from './org.js';
 export * from './permissions.js';
 export * from './problem.js';
 export * from './realtime.js';
+export * from './rulesCatalogue.js';
 export * from './tickets.js';
 export * from './transfers.js';
 export * from './triggers.js';

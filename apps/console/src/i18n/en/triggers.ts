@@ -59,6 +59,15 @@ export const enTriggers: Record<keyof typeof zhTriggers, string> = {
   'automations.deleteConfirm': 'Delete the automation "{title}"?',
   'automations.deleteHint': 'It stops running; changes it already made stay',
   'automations.problem': 'The automation cannot be saved',
+  'automations.preview': 'Preview matching tickets',
+  'rules.preview.title': 'Open tickets that match now',
+  'rules.preview.count': '{count} open tickets match these conditions now',
+  'rules.preview.countTruncated':
+    '{count} of the {examined} most recently updated candidates match these conditions',
+  'rules.preview.subject': 'Subject',
+  'rules.preview.status': 'Status',
+  'rules.preview.priority': 'Priority',
+  'rules.preview.updatedAt': 'Updated',
   'automations.rulesTitle': 'Every automation must follow two rules',
   'automations.ruleTime':
     'It needs at least one time condition (e.g. "hours since updated greater than 48") and at least one condition on a ticket field (e.g. "status is pending")',

@@ -3,6 +3,8 @@ import {
   automationCreateBody,
   automationList,
   automationOrderBody,
+  automationPreviewBody,
+  automationPreviewSchema,
   automationSchema,
   automationUpdateBody,
   idParam,
@@ -10,6 +12,8 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { type App, actorOf, type Deps } from '../../platform/http/route.js';
 import { ticketContext } from '../tickets/context.js';
+import { presentTickets } from '../tickets/presenter.js';
+import { previewAutomation } from './automationRunner.js';
 import {
   automationBuilderCatalogue,
   createAutomation,
@@ -60,6 +64,23 @@ export function automationRoutes(app: App, { db }: Deps) {
     async (req) => ({
       items: (await orderAutomations(db, vendor(req), req.body.ids)).map(presentAutomation),
     }),
+  );
+  app.post(
+    '/api/v1/automations/preview',
+    {
+      ...manage,
+      schema: {
+        tags,
+        summary: '预览：当前哪些未关闭的工单满足这些条件',
+        body: automationPreviewBody,
+        response: { 200: automationPreviewSchema },
+      },
+    },
+    async (req) => {
+      const c = await ctx(req);
+      const { rows, ...counts } = await previewAutomation(db, c, req.body.conditions);
+      return { ...counts, items: await presentTickets(db, c, rows) };
+    },
   );
   app.post(
     '/api/v1/automations',

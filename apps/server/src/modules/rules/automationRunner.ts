@@ -1,8 +1,9 @@
 import { PERMISSIONS, type TicketChange } from '@yidan/contracts';
-import { and, asc, eq, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/db/client.js';
 import type { DomainEvents } from '../../platform/events.js';
+import { AppError } from '../../platform/http/errors.js';
 import type { Jobs } from '../../platform/jobs/queue.js';
 import { conditionIssues } from '../../platform/rules/catalogue.js';
 import { compileConditions } from '../../platform/rules/compile.js';
@@ -13,6 +14,7 @@ import { type TicketContext, ticketContext } from '../tickets/context.js';
 import { type TicketRow, tickets } from '../tickets/schema.js';
 import { vendors } from '../vendors/schema.js';
 import {
+  automationConditionErrors,
   automationRuntimeCatalogue,
   calendarFor,
   relaxBusiness,
@@ -39,7 +41,7 @@ const firedInState = (automationId: number) =>
   sql`exists (select 1 from ${automationFirings} f where f.vendor_id = ${tickets.vendorId} and f.automation_id = ${automationId} and f.ticket_id = ${tickets.id} and f.state_key = ${stateKey})`;
 
 /** The system as a ticket writer for one vendor: sees every ticket, not stopped by field scopes. */
-async function systemContext(db: Db, vendor: typeof vendors.$inferSelect): Promise<TicketContext> {
+export async function systemContext(db: Db, vendor: typeof vendors.$inferSelect): Promise<TicketContext> {
   const actor: Actor = {
     vendorId: vendor.id,
     agentId: 0,
@@ -247,4 +249,59 @@ export async function scheduleAutomations(deps: { db: Db; events: DomainEvents }
     { pollingIntervalSeconds: 30 },
   );
   await jobs.schedule(AUTOMATIONS_JOB, '*/10 * * * *');
+}
+
+/** Candidates a preview reads at most (each is checked in memory like a run would). */
+export const MAX_PREVIEW_EXAMINED = 2_000;
+const PREVIEW_ITEMS = 50;
+
+/**
+ * 预览: the open tickets an automation with these conditions would act on if it ran now (ignoring
+ * whether it already fired on them), newest update first: the first 50 and how many match among
+ * the candidates read. Throws validation_failed for conditions the catalogue refuses.
+ */
+export async function previewAutomation(
+  db: Db,
+  ctx: TicketContext,
+  conditions: AutomationRow['conditions'],
+  now: Date = new Date(),
+): Promise<{ count: number; examined: number; truncated: boolean; rows: TicketRow[] }> {
+  const errors = await automationConditionErrors(db, ctx, conditions);
+  if (errors.length) throw new AppError('validation_failed', {}, errors);
+  const vendorId = ctx.actor.vendorId;
+  const calendar = await calendarFor(db, vendorId, ctx.actor.vendor.timeZone, [conditions]);
+  const draft = { id: 0, title: '预览', conditions } as AutomationRow;
+  // Previews see what the vendor's automations would: every ticket, not only the caller's.
+  const p = prepare(draft, { ...ctx, writer: { ...ctx.writer, isAdmin: true } }, now, calendar);
+  if (!p) return { count: 0, examined: 0, truncated: false, rows: [] };
+  const rows: TicketRow[] = [];
+  let count = 0;
+  let examined = 0;
+  let after: { at: Date; id: number } | null = null;
+  while (examined < MAX_PREVIEW_EXAMINED) {
+    const page: TicketRow[] = await db
+      .select()
+      .from(tickets)
+      .where(
+        and(
+          eq(tickets.vendorId, vendorId),
+          ne(tickets.status, 'closed'),
+          sql`${tickets.mergedIntoId} is null`,
+          p.where,
+          after ? sql`(${tickets.updatedAt}, ${tickets.id}) < (${after.at}, ${after.id})` : undefined,
+        ),
+      )
+      .orderBy(desc(tickets.updatedAt), desc(tickets.id))
+      .limit(Math.min(PAGE, MAX_PREVIEW_EXAMINED - examined));
+    for (const t of page) {
+      examined++;
+      if (!p.test(t, await relationsOf(db, t))) continue;
+      count++;
+      if (rows.length < PREVIEW_ITEMS) rows.push(t);
+    }
+    if (page.length < PAGE) return { count, examined, truncated: false, rows };
+    const last = page.at(-1)!;
+    after = { at: last.updatedAt, id: last.id };
+  }
+  return { count, examined, truncated: true, rows };
 }

@@ -566,6 +566,7 @@ export async function updateTicket(
   input: TicketUpdateInput,
 ): Promise<TicketRow> {
   const { note, version, ...patch } = input;
+  let written = false;
   const { row, changes } = await deps.db.transaction(async (tx) => {
     const current = await lockTicket(tx, ctx, id);
     // Optimistic locking: two agents editing the same ticket never silently overwrite each other.
@@ -579,13 +580,16 @@ export async function updateTicket(
           currentVersion: current.version,
         },
       );
-    return changeTicket(tx, ctx, current, patch, { note });
+    const result = await changeTicket(tx, ctx, current, patch, { note });
+    written = result.row !== current;
+    return result;
   });
-  if (changes.length)
+  // A note alone is a change too (the timeline, notifications and open consoles follow it).
+  if (written)
     deps.events.emit('ticket.changed', {
       vendorId: ctx.actor.vendorId,
       ticketId: row.id,
-      kind: 'updated',
+      kind: changes.length ? 'updated' : 'comment',
       changes,
       author: authorOf(ctx),
     });

@@ -1,5 +1,6 @@
 import { api } from '../../../api/client';
 import type { ListOf } from '../../../api/types';
+import type { RulePreview } from '../components/RulePreviewModal';
 import type { RuleKind } from '../ruleKinds';
 import { RULE_KINDS } from '../ruleKinds';
 import type { Rule, RuleCatalogue, RuleCreate, RuleUpdate } from '../types/triggerTypes';
@@ -29,6 +30,11 @@ export function updateRule(kind: RuleKind, id: number, body: RuleUpdate): Promis
 
 export function deleteRule(kind: RuleKind, id: number): Promise<void> {
   return api.delete(`${base(kind)}/${id}`);
+}
+
+/** 预览: the open tickets an automation with these conditions would act on now. */
+export function previewAutomation(conditions: RuleCreate['conditions']): Promise<RulePreview> {
+  return api.post<RulePreview>('/automations/preview', { conditions });
 }
 
 /** Listed ids first, in this order; the server keeps any others after them. */

@@ -1,14 +1,16 @@
-import { Alert, App, Form, Input, Switch } from 'antd';
+import { Alert, App, Button, Form, Input, Switch } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../../api/ApiError';
 import { describeError, useApiError } from '../../../api/useApiError';
 import { FormDrawer } from '../../../components/FormDrawer';
 import { scrollToFirstError } from '../../../components/scrollToFirstError';
 import { useT } from '../../../i18n/useT';
+import { previewAutomation } from '../api/triggersApi';
 import { useCreateRule, useRuleCatalogue, useUpdateRule } from '../hooks/useTriggers';
 import { RULE_KINDS, type RuleKind } from '../ruleKinds';
 import type { Rule } from '../types/triggerTypes';
 import { ActionListInput } from './ActionListInput';
+import { type RulePreview, RulePreviewModal } from './RulePreviewModal';
 import { TriggerConditionsInput } from './TriggerConditionsInput';
 import {
   emptyTriggerValues,
@@ -41,6 +43,19 @@ export function RuleFormDrawer({ kind, open, rule, onClose }: Props) {
   const showError = useApiError();
   const [problem, setProblem] = useState<string | null>(null);
   const problemRef = useRef<HTMLDivElement>(null);
+  const [preview, setPreview] = useState<{ loading: boolean; result: RulePreview | null } | null>(null);
+
+  const runPreview = async () => {
+    const values = form.getFieldsValue(true) as TriggerFormValues;
+    const { conditions } = valuesToTriggerBody(values, catalogue?.actions ?? []);
+    setPreview({ loading: true, result: null });
+    try {
+      setPreview({ loading: false, result: await previewAutomation(conditions) });
+    } catch (e) {
+      setPreview(null);
+      showError(e, form);
+    }
+  };
 
   useEffect(() => {
     if (!open) return;
@@ -138,6 +153,19 @@ export function RuleFormDrawer({ kind, open, rule, onClose }: Props) {
           allowEvents={cfg.allowEvents}
         />
       </Form.Item>
+      {kind === 'automations' && (
+        <div style={{ marginTop: -12, marginBottom: 16 }}>
+          <Button onClick={runPreview} data-testid="automation-form-preview">
+            {t('automations.preview')}
+          </Button>
+          <RulePreviewModal
+            open={preview !== null}
+            loading={preview?.loading ?? false}
+            preview={preview?.result ?? null}
+            onClose={() => setPreview(null)}
+          />
+        </div>
+      )}
       <div style={{ marginBottom: 24 }}>
         <ActionListInput catalogue={open ? catalogue?.actions : undefined} />
       </div>
