@@ -14,8 +14,15 @@ import { automationRoutes } from './modules/rules/automationRoutes.js';
 import { scheduleAutomations } from './modules/rules/automationRunner.js';
 import { rulesCatalogueRoutes } from './modules/rules/catalogueRoutes.js';
 import { registerTriggerEngine } from './modules/rules/engine.js';
+import { macroRoutes } from './modules/rules/macroRoutes.js';
 import { triggerRoutes } from './modules/rules/routes.js';
 import { triggerListeners } from './modules/rules/triggerNotifications.js';
+import { registerSlaHook } from './modules/sla/apply.js';
+import { slaRecomputeJobs } from './modules/sla/recompute.js';
+import { slaRoutes } from './modules/sla/routes.js';
+import { SlaScheduler } from './modules/sla/scheduler.js';
+import { webhookDelivery } from './modules/targets/delivery.js';
+import { targetRoutes } from './modules/targets/routes.js';
 import { registerTicketCustomerHooks } from './modules/tickets/customerHooks.js';
 import { registerTicketFieldHooks } from './modules/tickets/fieldHooks.js';
 import { ticketOperationRoutes } from './modules/tickets/operationRoutes.js';
@@ -29,6 +36,8 @@ import { transferJobs, transferListeners } from './modules/transfers/jobs.js';
 import { transferRoutes } from './modules/transfers/routes.js';
 import { ensureFirstVendor } from './modules/vendors/bootstrap.js';
 import { operatorRoutes, vendorRoutes } from './modules/vendors/routes.js';
+import { workflowRoutes } from './modules/workflow/routes.js';
+import { registerWorkflowEngine } from './modules/workflow/ticketFlow.js';
 import { scheduleAuthCleanup } from './platform/auth/cleanup.js';
 import { authRoutes } from './platform/auth/routes.js';
 import type { Config } from './platform/config.js';
@@ -40,6 +49,9 @@ import { buildApp } from './platform/http/app.js';
 import { markShuttingDown } from './platform/http/operations.js';
 import type { App, Deps } from './platform/http/route.js';
 import { Jobs } from './platform/jobs/queue.js';
+import { messageDeliveries } from './platform/outbox/messages.js';
+import { startOutboxWorker } from './platform/outbox/worker.js';
+import { configuredProviders } from './platform/providers/configured.js';
 import { type Realtime, startRealtime } from './platform/realtime/gateway.js';
 
 export const MODULE_ROUTES = [
@@ -64,6 +76,10 @@ export const MODULE_ROUTES = [
   triggerRoutes,
   automationRoutes,
   rulesCatalogueRoutes,
+  macroRoutes,
+  workflowRoutes,
+  slaRoutes,
+  targetRoutes,
 ];
 
 // Hooks live in module state; several servers in one process (tests) must register them once.
@@ -101,6 +117,9 @@ export async function startServer(
   registerTicketCustomerHooks();
   registerTicketFieldHooks();
   registerTriggerEngine();
+  registerWorkflowEngine();
+  // After the triggers (and the workflow): the SLA sees the ticket as they left it (Zendesk).
+  registerSlaHook();
   const boot = await ensureFirstVendor(database.db, config.adminPassword);
   const app = await buildApp(deps, {
     logger: opts.logger,
@@ -115,6 +134,7 @@ export async function startServer(
     await scheduleAuthCleanup(database.db, jobs);
     await scheduleExpiryReminders(database.db, events, jobs);
     await scheduleAutomations(deps, jobs);
+    await slaRecomputeJobs(deps, jobs);
   }
   let realtime: Realtime | null = null;
   if (opts.listen !== false) {
@@ -128,6 +148,20 @@ export async function startServer(
   transferListeners(events, () => realtime);
   triggerListeners(database.db, events);
   const ticketPushes = ticketRealtimeListeners(events, () => realtime);
+  // SLA deadlines fire on time on every node that runs jobs (tickets are claimed with SKIP LOCKED).
+  const slaScheduler = jobs
+    ? new SlaScheduler(deps, { concurrency: database.kind === 'postgres' ? 2 : 1 })
+    : null;
+  slaScheduler?.start();
+  // Webhooks and customer messages leave through the outbox, on every node that runs jobs.
+  const outboxWorker = jobs
+    ? await startOutboxWorker(
+        database,
+        events,
+        { webhook: webhookDelivery(database.db), ...messageDeliveries(configuredProviders(config)) },
+        log,
+      )
+    : null;
 
   let closing: Promise<void> | null = null;
   return {
@@ -141,6 +175,8 @@ export async function startServer(
         ticketPushes.stop();
         await realtime?.close();
         await app.close();
+        await outboxWorker?.stop();
+        await slaScheduler?.stop();
         await jobs?.stop();
         if (!opts.database) await database.close();
       })();

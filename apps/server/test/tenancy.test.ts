@@ -81,6 +81,11 @@ beforeAll(async () => {
     await b.admin.post('/api/v1/print-templates', { name: '乙打印模板', body: '{{ticket.subject}}' })
   ).json().id;
   bIds['ticket-templates'] = (await b.admin.post('/api/v1/ticket-templates', { name: '乙模板' })).json().id;
+  bIds.workflows = (
+    await b.admin.put(`/api/v1/workflows/by-template/${bIds['ticket-templates']}`, {
+      graph: { nodes: [], edges: [] },
+    })
+  ).json().id;
   bIds.triggers = (
     await b.admin.post('/api/v1/triggers', {
       title: '乙触发器',
@@ -101,6 +106,24 @@ beforeAll(async () => {
       actions: [{ field: 'ticket.status', value: 'solved' }],
     })
   ).json().id;
+  bIds.macros = (
+    await b.admin.post('/api/v1/macros', {
+      title: '乙宏',
+      actions: [{ field: 'ticket.priority', value: 'high' }],
+    })
+  ).json().id;
+  bIds.targets = (
+    await b.admin.post('/api/v1/targets', { title: '乙的ERP', url: 'http://127.0.0.1:9/erp' })
+  ).json().id;
+  // A 测试 call writes a delivery log entry (the discard port refuses it at once).
+  bIds.outbox = (await b.admin.post(`/api/v1/targets/${bIds.targets}/test`, {})).json().outboxId;
+  bIds['sla-policies'] = (
+    await b.admin.post('/api/v1/sla-policies', {
+      title: '乙SLA策略',
+      conditions: { all: [], any: [] },
+      targets: { normal: { firstResponse: 60 } },
+    })
+  ).json().id;
   const file = multipart({}, { name: 'b.txt', data: Buffer.from('乙的文件') });
   bIds.files = (await b.admin.request('POST', '/api/v1/files', file.payload, file.headers)).json().fileId;
   for (const [k, v] of Object.entries(bIds))
@@ -117,6 +140,7 @@ const BODIES: Record<string, () => unknown> = {
   'PATCH /api/v1/print-templates/:id': () => ({ name: '甲改名' }),
   'POST /api/v1/tickets/:id/comments': () => ({ body: '甲的回复', public: false }),
   'POST /api/v1/tickets/:id/records': () => ({ channel: 'manual' }),
+  'POST /api/v1/tickets/:id/workflow/return': () => ({ nodeId: 'accept' }),
 };
 let aCompanyId = 0;
 let aTicketId = 0;

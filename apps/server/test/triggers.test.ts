@@ -391,6 +391,74 @@ describe('triggers', () => {
     expect((await timeline(v.admin, refused.id)).at(-1)!.body).toContain('触发器未能修改工单');
   });
 
+  it('sets company and contact fields (公司字段 / 联系人字段) and notes it on the ticket', async () => {
+    await clearTriggers(v.admin);
+    const field = await v.admin.post('/api/v1/fields', {
+      entity: 'company',
+      key: 'renewal',
+      label: '续费状态',
+      type: 'select',
+      options: [
+        { value: 'due', label: '待续费' },
+        { value: 'done', label: '已续费' },
+      ],
+    });
+    expect(field.statusCode).toBe(201);
+    await addTrigger(
+      v.admin,
+      '续费工单标记客户',
+      [onCreate, { field: 'ticket.tags', op: 'includes_any', value: ['续费'] }],
+      [
+        { field: 'company.serviceEnd', value: '2027-12-31' },
+        { field: 'company.custom.renewal', value: 'done' },
+        { field: 'contact.position', value: '财务主管' },
+      ],
+    );
+    const t = await newTicket(v.admin, {
+      subject: '续费T+一年',
+      contactId: std.primaryContact.id,
+      tags: ['续费'],
+    });
+    const company = (await v.admin.get(`/api/v1/companies/${std.id}`)).json();
+    expect(company.serviceEnd).toBe('2027-12-31');
+    expect(company.custom.renewal).toBe('done');
+    const contact = (await v.admin.get(`/api/v1/contacts/${std.primaryContact.id}`)).json();
+    expect(contact.position).toBe('财务主管');
+    const note = (await timeline(v.admin, t.id)).find((e) => e.via === '触发器「续费工单标记客户」');
+    expect(note?.body).toContain('已修改公司字段：服务到期日期、续费状态');
+    expect(note?.body).toContain('已修改联系人字段：职位');
+
+    // No company on the ticket: nothing to set, and the note says so.
+    const bare = await newTicket(v.admin, { subject: '续费咨询', tags: ['续费'] });
+    const bareNote = (await timeline(v.admin, bare.id)).find((e) => e.via === '触发器「续费工单标记客户」');
+    expect(bareNote?.body).toContain('工单没有公司');
+
+    const catalogue = (await v.admin.get('/api/v1/triggers/catalogue')).json();
+    const keys = catalogue.actions.map((a: { key: string }) => a.key);
+    expect(keys).toEqual(
+      expect.arrayContaining(['company.serviceEnd', 'company.custom.renewal', 'contact.email']),
+    );
+    expect(keys).not.toContain('company.name');
+
+    const bad = expectProblem(
+      await v.admin.post('/api/v1/triggers', {
+        title: '坏的客户字段',
+        conditions: { all: [onCreate], any: [] },
+        actions: [
+          { field: 'company.serviceEnd', value: '明年' },
+          { field: 'company.name', value: '改名' },
+          { field: 'company.custom.renewal', value: 'nope' },
+        ],
+      }),
+      400,
+      'validation_failed',
+    );
+    const paths = bad.errors.map((e: { path: string }) => e.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['body.actions.0.value', 'body.actions.1.field', 'body.actions.2.value']),
+    );
+  });
+
   it('validates conditions and actions with field paths', async () => {
     const bad = await v.admin.post('/api/v1/triggers', {
       title: '错误',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { conditionSetSchema, localizedLabelSchema } from './conditions.js';
 import { SERVICE_STATUSES } from './customers.js';
 import { attachmentValueSchema, fieldDefinitionSchema } from './fields.js';
+import { ticketSlaSchema } from './ticketSla.js';
 
 /**
  * Tickets (manual chapter 5): one customer problem from first contact to confirmed closure.
@@ -101,6 +102,8 @@ export const ticketSchema = z.object({
   group: ticketPartySchema.nullable(),
   /** Ids of child tickets (拆单). */
   childIds: z.array(z.number().int()),
+  /** The SLA policy in force with its deadlines (modules/sla); null when none applies. */
+  sla: ticketSlaSchema.nullable(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 

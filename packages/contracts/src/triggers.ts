@@ -28,7 +28,8 @@ export type AutoAssignStrategy = (typeof AUTO_ASSIGN_STRATEGIES)[number];
  * How an action's value is written, for the console's action builder and for validation:
  * select (one option value), agent / group / template (an id, or null to clear), tags (strings),
  * agents (ids), text (Liquid), notification ({to, title, body}), assignment ({groupId, strategy}),
- * custom (a custom field's value, typed by `customType`; null clears it).
+ * custom (a custom field's value, typed by `customType`; null clears it), target ({targetId, body?}:
+ * 通知：外部目标), message ({subject?, body}: an SMS, e-mail or WeChat message to the customer).
  */
 export const TRIGGER_ACTION_VALUE_TYPES = [
   'select',
@@ -41,6 +42,8 @@ export const TRIGGER_ACTION_VALUE_TYPES = [
   'notification',
   'assignment',
   'custom',
+  'target',
+  'message',
 ] as const;
 export type TriggerActionValueType = (typeof TRIGGER_ACTION_VALUE_TYPES)[number];
 

@@ -95,10 +95,28 @@ const TriggersPage = lazy(() =>
 const AutomationsPage = lazy(() =>
   import('../features/triggers/components/TriggersPage').then((m) => ({ default: m.AutomationsPage })),
 );
+const MacrosPage = lazy(() =>
+  import('../features/macros/components/MacrosPage').then((m) => ({ default: m.MacrosPage })),
+);
+const TargetsPage = lazy(() =>
+  import('../features/targets/components/TargetsPage').then((m) => ({ default: m.TargetsPage })),
+);
+const CustomerMessagesPage = lazy(() =>
+  import('../features/targets/components/CustomerMessagesPage').then((m) => ({
+    default: m.CustomerMessagesPage,
+  })),
+);
+const SlaPoliciesPage = lazy(() =>
+  import('../features/sla/components/SlaPoliciesPage').then((m) => ({ default: m.SlaPoliciesPage })),
+);
 const PrintTemplatesPage = lazy(() =>
   import('../features/ticketSettings/components/PrintTemplatesPage').then((m) => ({
     default: m.PrintTemplatesPage,
   })),
+);
+
+const WorkflowsPage = lazy(() =>
+  import('../features/workflows/components/WorkflowsPage').then((m) => ({ default: m.WorkflowsPage })),
 );
 
 const SETTINGS_PAGES: Record<string, React.ReactNode> = {
@@ -116,7 +134,12 @@ const SETTINGS_PAGES: Record<string, React.ReactNode> = {
   '/settings/ticket-views': <TicketViewsPage />,
   '/settings/triggers': <TriggersPage />,
   '/settings/automations': <AutomationsPage />,
+  '/settings/sla-policies': <SlaPoliciesPage />,
+  '/settings/workflows': <WorkflowsPage />,
+  '/settings/macros': <MacrosPage />,
   '/settings/print-templates': <PrintTemplatesPage />,
+  '/settings/targets': <TargetsPage />,
+  '/settings/customer-messages': <CustomerMessagesPage />,
   '/settings/api-tokens': <ApiTokensPage />,
 };
 

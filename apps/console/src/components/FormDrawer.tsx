@@ -20,6 +20,8 @@ interface Props<Values> {
   /** More footer buttons, placed between 取消 and the primary button. */
   extraActions?: ReactNode;
   initialValues?: FormProps<Values>['initialValues'];
+  /** A field changed by the user (antd's changed values), e.g. for 字段值改变 macros. */
+  onValuesChange?: FormProps<Values>['onValuesChange'];
   formTestId?: string;
   children: ReactNode;
 }
@@ -41,6 +43,7 @@ export function FormDrawer<Values>({
   submitText,
   extraActions,
   initialValues,
+  onValuesChange,
   formTestId,
   children,
 }: Props<Values>) {
@@ -70,6 +73,7 @@ export function FormDrawer<Values>({
         onFinish={onFinish}
         onFinishFailed={() => scrollToFirstError(form)}
         initialValues={initialValues}
+        onValuesChange={onValuesChange}
         data-testid={formTestId}
       >
         {children}

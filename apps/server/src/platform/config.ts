@@ -37,6 +37,11 @@ const envSchema = z.object({
     .default(24 * 7),
   JOBS: bool.default(true),
   CONSOLE_DIST: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  SMTP_FROM: z.string().min(3).optional(),
 });
 
 export type Config = {
@@ -59,6 +64,10 @@ export type Config = {
   /** Uploaded files (logos, attachments). */
   filesDir: string;
   visitorDist: string;
+  /** Customer e-mail through SMTP (nodemailer); without it the dev adapter only records messages. */
+  smtpUrl: string | null;
+  /** The From of customer e-mail, e.g. `一单客服 <service@example.com>`. */
+  smtpFrom: string;
 };
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
@@ -88,6 +97,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jobs: e.JOBS,
     consoleDist: e.CONSOLE_DIST ?? path.join(repoRoot, 'apps/console/dist'),
     visitorDist: path.join(repoRoot, 'apps/visitor/dist'),
+    smtpUrl: e.SMTP_URL ?? null,
+    smtpFrom: e.SMTP_FROM ?? 'Yidan <noreply@localhost>',
     filesDir:
       e.DATA_DIR === 'memory://'
         ? path.join(os.tmpdir(), `yidan-files-${process.pid}`)

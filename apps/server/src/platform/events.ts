@@ -17,6 +17,8 @@ export interface DomainEventMap {
     author: { type: ActorType; agentId?: number | null; contactId?: number | null; via?: string | null };
     public?: boolean;
   };
+  /** Outbox rows committed outside a ticket change (a console retry): the delivery worker wakes up. */
+  'outbox.enqueued': { vendorId: number };
 }
 
 export class DomainEvents {

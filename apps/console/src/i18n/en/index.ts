@@ -2,13 +2,17 @@ import type { MessageKey } from '../zh-CN';
 import { enApiTokens } from './apiTokens';
 import { enCommon } from './common';
 import { enCustomers } from './customers';
+import { enMacros } from './macros';
 import { enOrg } from './org';
 import { enPermissions } from './permissions';
 import { enSettings } from './settings';
+import { enSla } from './sla';
+import { enTargets } from './targets';
 import { enTicketSettings } from './ticketSettings';
 import { enTickets } from './tickets';
 import { enTransfers } from './transfers';
 import { enTriggers } from './triggers';
+import { enWorkflows } from './workflows';
 
 export const en: Record<MessageKey, string> = {
   ...enCommon,
@@ -21,4 +25,8 @@ export const en: Record<MessageKey, string> = {
   ...enTickets,
   ...enTicketSettings,
   ...enTriggers,
+  ...enTargets,
+  ...enMacros,
+  ...enWorkflows,
+  ...enSla,
 };

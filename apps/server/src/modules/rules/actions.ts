@@ -1,13 +1,17 @@
 import {
   AUTO_ASSIGN_STRATEGIES,
   type AutoAssignStrategy,
+  type CustomerMessageValue,
+  customerMessageValue,
   type FieldDefinition,
   type FieldType,
   type LocalizedLabel,
+  type TargetActionValue,
   TICKET_STATUSES,
   type TriggerAction,
   type TriggerActionField,
   type TriggerActionValueType,
+  targetActionValue,
 } from '@yidan/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
@@ -15,8 +19,16 @@ import type { Db } from '../../platform/db/client.js';
 import { validateCustomValues } from '../../platform/fields/values.js';
 import type { FieldError } from '../../platform/http/errors.js';
 import { agents, groups } from '../org/schema.js';
+import { existingTargetIds } from '../targets/service.js';
 import { CURRENT_AGENT, TICKET_PRIORITY_LABELS, TICKET_STATUS_LABELS } from '../tickets/catalogue.js';
 import { ticketTemplates } from '../tickets/schema.js';
+import {
+  type CustomerFields,
+  customerActionErrors,
+  customerActionFields,
+  isCustomerAction,
+  loadCustomerFields,
+} from './customerActions.js';
 import { placeholderSyntaxError } from './placeholders.js';
 
 const label = (zh: string, en: string): LocalizedLabel => ({ zh, en });
@@ -54,14 +66,16 @@ export interface ActionLists {
   agents: { id: number; name: string }[];
   groups: { id: number; name: string }[];
   templates: { id: number; name: string }[];
+  /** Company and contact fields: offered as actions (公司字段 / 联系人字段) when given. */
+  customer?: CustomerFields;
 }
 const named = (rows: { id: number; name: string }[]): Option[] =>
   rows.map((r) => ({ value: String(r.id), label: label(r.name, r.name) }));
 
 /**
  * The action catalogue of triggers (Zendesk's `actions: [{field, value}]`): ticket system fields,
- * custom fields, tags, CC, an internal note, in-app notification and auto-assignment within a group.
- * SMS, e-mail, WeChat and external targets come with the outbox (issue 5, later).
+ * custom fields, tags, CC, an internal note, in-app notification and auto-assignment within a group,
+ * and outbound actions through the outbox: SMS, e-mail, WeChat to the customer, an external target.
  */
 export function triggerActionFields(
   fields: FieldDefinition[],
@@ -111,6 +125,7 @@ export function triggerActionFields(
         : {}),
     });
   }
+  if (lists.customer) out.push(...customerActionFields(lists.customer));
   add('ticket.tags.add', 'tags', label('添加标签', 'Add tags'));
   add('ticket.tags.remove', 'tags', label('移除标签', 'Remove tags'));
   add('ticket.cc.add', 'agents', label('添加抄送客服', 'CC agents'), { options: named(lists.agents) });
@@ -122,8 +137,21 @@ export function triggerActionFields(
     })),
   });
   add('notify.agent', 'notification', label('通知：向客服发送系统消息', 'Notify agents in-app'), {
-    options: [{ value: 'assignee', label: label('处理客服', 'The assignee') }, ...named(lists.agents)],
+    options: [
+      { value: 'assignee', label: label('处理客服', 'The assignee') },
+      { value: 'supervisors', label: label('客服组主管', "The group's supervisors") },
+      ...named(lists.agents),
+    ],
   });
+  // Outbound (through the outbox): the customer by SMS, e-mail, WeChat; an external target (5.2.19).
+  add('notify.customer.sms', 'message', label('通知：向客户发送短消息', 'Notify the customer by SMS'));
+  add('notify.customer.email', 'message', label('通知：向客户发送邮件', 'Notify the customer by e-mail'));
+  add(
+    'notify.customer.wechat',
+    'message',
+    label('通知：向客户发送微信消息', 'Notify the customer on WeChat'),
+  );
+  add('target', 'target', label('通知：外部目标', 'Notify an external target'));
   return out;
 }
 
@@ -132,7 +160,7 @@ const tag = z.string().trim().min(1).max(50);
 export const notificationValue = z
   .object({
     to: z
-      .array(z.union([id, z.literal('assignee')]))
+      .array(z.union([id, z.literal('assignee'), z.literal('supervisors')]))
       .min(1)
       .max(50),
     title: z.string().trim().min(1).max(100),
@@ -153,6 +181,8 @@ const SHAPES: Record<Exclude<TriggerActionValueType, 'custom'>, z.ZodType> = {
   text: z.string().trim().min(1).max(5000),
   notification: notificationValue,
   assignment: assignmentValue,
+  target: targetActionValue,
+  message: customerMessageValue,
 };
 
 /** Actions that set one thing may appear once per trigger; adding/removing tags, notes and notifications may repeat. */
@@ -162,12 +192,17 @@ const REPEATABLE = new Set([
   'ticket.cc.add',
   'ticket.note',
   'notify.agent',
+  'notify.customer.sms',
+  'notify.customer.email',
+  'notify.customer.wechat',
+  'target',
 ]);
 
 interface References {
   agentIds: Map<number, string[]>;
   groupIds: Map<number, string[]>;
   templateIds: Map<number, string[]>;
+  targetIds?: Map<number, string[]>;
 }
 const refer = (m: Map<number, string[]>, key: number, path: string) =>
   m.set(key, [...(m.get(key) ?? []), path]);
@@ -206,22 +241,37 @@ function shapeIssues(spec: TriggerActionField, value: unknown, at: string, refs:
       n.to.forEach((a, j) => {
         if (typeof a === 'number') refer(refs.agentIds, a, `${at}.to.${j}`);
       });
-      const errors: FieldError[] = [];
-      for (const part of ['title', 'body'] as const) {
-        const error = n[part] ? placeholderSyntaxError(n[part]) : null;
-        if (error) errors.push({ path: `${at}.${part}`, message: `占位符语法错误：${error}` });
-      }
-      return errors;
+      return liquidErrors(at, { title: n.title, body: n.body });
     }
     case 'assignment':
       refer(refs.groupIds, (v as AssignmentValue).groupId, `${at}.groupId`);
       return [];
+    case 'target': {
+      const t = v as TargetActionValue;
+      refs.targetIds ??= new Map();
+      refer(refs.targetIds, t.targetId, `${at}.targetId`);
+      return liquidErrors(at, { body: t.body });
+    }
+    case 'message': {
+      const m = v as CustomerMessageValue;
+      return liquidErrors(at, { subject: m.subject, body: m.body });
+    }
     default:
       return [];
   }
 }
 
-/** Ids that name nothing of the vendor: agents (enabled ones), groups and templates. */
+/** Liquid syntax errors of an action value's texts, at `<at>.<part>`. */
+function liquidErrors(at: string, parts: Record<string, string | undefined>): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const [part, text] of Object.entries(parts)) {
+    const error = text ? placeholderSyntaxError(text) : null;
+    if (error) errors.push({ path: `${at}.${part}`, message: `占位符语法错误：${error}` });
+  }
+  return errors;
+}
+
+/** Ids that name nothing of the vendor: agents (enabled ones), groups, templates and external targets. */
 async function referenceErrors(db: Db, vendorId: number, refs: References): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   const check = async (
@@ -261,6 +311,12 @@ async function referenceErrors(db: Db, vendorId: number, refs: References): Prom
         .where(and(eq(ticketTemplates.vendorId, vendorId), inArray(ticketTemplates.id, ids))),
     'unknown_template',
   );
+  if (refs.targetIds)
+    await check(
+      refs.targetIds,
+      async (ids) => (await existingTargetIds(db, vendorId, ids)).map((id) => ({ id })),
+      'unknown_target',
+    );
   return errors;
 }
 
@@ -284,6 +340,7 @@ export async function triggerActionErrors(
   const refs: References = { agentIds: new Map(), groupIds: new Map(), templateIds: new Map() };
   const seen = new Set<string>();
   actions.forEach((a, i) => {
+    if (isCustomerAction(a.field)) return;
     const spec = specs.get(a.field);
     if (!spec) {
       errors.push({ path: `${path}.${i}.field`, message: 'unknown_action' });
@@ -312,5 +369,7 @@ export async function triggerActionErrors(
       errors.push({ path: at, message: 'invalid_action_value' });
   });
   errors.push(...(await referenceErrors(db, vendorId, refs)));
+  if (actions.some((a) => isCustomerAction(a.field)))
+    errors.push(...customerActionErrors(actions, await loadCustomerFields(db, vendorId), path));
   return errors;
 }

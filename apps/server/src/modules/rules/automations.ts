@@ -16,6 +16,7 @@ import {
   automationRuleErrors,
   automationRuntimeCatalogue,
 } from './automationConditions.js';
+import { loadCustomerFields } from './customerActions.js';
 import { applyRuleOrder } from './ordering.js';
 import { presentRule } from './present.js';
 import { type AutomationRow, automations } from './schema.js';
@@ -53,6 +54,7 @@ export async function automationBuilderCatalogue(db: Db, ctx: TicketContext) {
       agents: option('ticket.assigneeId'),
       groups: option('ticket.groupId'),
       templates: option('ticket.templateId'),
+      customer: await loadCustomerFields(db, ctx.actor.vendorId),
     },
     { close: true },
   );

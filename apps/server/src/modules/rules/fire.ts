@@ -11,6 +11,8 @@ import { changeTicket, type TicketPatch } from '../tickets/service.js';
 import type { ChangeAuthor } from '../tickets/timeline.js';
 import type { AssignmentValue, NotificationValue } from './actions.js';
 import { pickGroupAgent } from './assignment.js';
+import { applyCustomerActions } from './customerActions.js';
+import { enqueueOutbound, planOutbound } from './outbound.js';
 import { noteHtml, placeholderData, renderPlaceholders } from './placeholders.js';
 import type { TriggerRow } from './schema.js';
 
@@ -24,11 +26,19 @@ export interface Fired {
 }
 
 /** The rule kinds that change tickets through actions, with the name the timeline gives them. */
-export type RuleKind = 'trigger' | 'automation';
-const RULE_NAMES: Record<RuleKind, string> = { trigger: '触发器', automation: '自动化任务' };
+export type RuleKind = 'trigger' | 'automation' | 'workflow' | 'sla';
+const RULE_NAMES: Record<RuleKind, string> = {
+  trigger: '触发器',
+  automation: '自动化任务',
+  workflow: '工单流',
+  sla: 'SLA',
+};
 
 /** What firing needs of a rule (a trigger or an automation): its title and actions. */
-export type FirableRule = Pick<TriggerRow, 'title' | 'actions'>;
+export type FirableRule = Pick<TriggerRow, 'title' | 'actions'> & {
+  /** Keys the rule's outbound deliveries (outbound.ts); rules without one are keyed by title. */
+  id?: number;
+};
 
 /** The author of a rule's changes, as the timeline names it (由触发器「VIP工单升级」修改 …). */
 export const ruleAuthor = (kind: RuleKind, r: Pick<TriggerRow, 'title'>): ChangeAuthor => ({
@@ -161,7 +171,9 @@ export function fireTrigger(
  * field actions and notes go through changeTicket as one system change ("由触发器「…」修改 …",
  * "由自动化任务「…」修改 …"); a change the ticket service refuses (a field now required, an agent no
  * longer available) leaves the ticket as it was and a note saying why, instead of failing the
- * change that ran the rule. A closed ticket only gets notifications.
+ * change that ran the rule. A closed ticket only gets notifications. Outbound actions (external
+ * targets, messages to the customer) are written to the outbox in the same transaction, rendered
+ * with the ticket as the rule left it (outbound.ts).
  */
 export async function fireRule(
   tx: Db,
@@ -171,6 +183,26 @@ export async function fireRule(
   row: TicketRow,
   actingAgentId: number | null,
 ): Promise<Fired> {
+  const outbound = await planOutbound(tx, row, trigger.actions);
+  const customerNotes = await applyCustomerActions(tx, row, trigger.actions, ruleAuthor(kind, trigger).via!);
+  const fired = await fireRuleChanges(tx, ctx, kind, trigger, row, actingAgentId, [
+    ...outbound.notes,
+    ...customerNotes,
+  ]);
+  await enqueueOutbound(tx, ctx, outbound, kind, trigger, row, fired.row);
+  return fired;
+}
+
+/** The changes, notes and notifications of fireRule; `outboundNotes` join the rule's own notes. */
+async function fireRuleChanges(
+  tx: Db,
+  ctx: TicketContext,
+  kind: RuleKind,
+  trigger: FirableRule,
+  row: TicketRow,
+  actingAgentId: number | null,
+  outboundNotes: string[],
+): Promise<Fired> {
   const author = ruleAuthor(kind, trigger);
   if (row.status === 'closed') {
     const notifications = trigger.actions
@@ -179,6 +211,7 @@ export async function fireRule(
     return { row, changes: [], stillApplied: () => true, notifications };
   }
   const plan = await planActions(tx, row, trigger.actions, actingAgentId);
+  plan.notes.push(...outboundNotes);
   let note: string | undefined;
   if (plan.notes.length) {
     const data = await placeholderData(tx, ctx, row);

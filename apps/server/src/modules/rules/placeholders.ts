@@ -17,11 +17,27 @@ const asText = (value: unknown) =>
   value === null || value === undefined ? '' : Array.isArray(value) ? value.join('') : String(value);
 
 /**
- * Engines for the texts rules write (internal notes, notifications): written by vendor admins and
- * run inside a ticket's transaction, so no file system, no include/render/layout, unknown filters
- * refused when saved, and small time and memory limits so a runaway loop ends quickly.
+ * How a rendered value is written into the text: `html` escaped for an internal note (rich text kept),
+ * `text` as is (notifications, SMS), `json` as the inside of a JSON string (webhook bodies written
+ * as `"subject": "{{ticket.subject}}"`), `url` percent-encoded (target URLs, form bodies), `xml`
+ * escaped. Rich text is kept as HTML only in `html`, and stripped to its text elsewhere.
  */
-function makeEngine(escapeHtmlOutput: boolean) {
+export type PlaceholderMode = 'html' | 'text' | 'json' | 'url' | 'xml';
+const ESCAPES: Record<PlaceholderMode, (s: string) => string> = {
+  html: escapeHtml,
+  text: (s) => s,
+  json: (s) => JSON.stringify(s).slice(1, -1),
+  url: encodeURIComponent,
+  xml: escapeHtml,
+};
+
+/**
+ * Engines for the texts rules write (internal notes, notifications, webhook bodies): written by
+ * vendor admins and run inside a ticket's transaction, so no file system, no include/render/layout,
+ * unknown filters refused when saved, and small time and memory limits so a runaway loop ends quickly.
+ */
+function makeEngine(mode: PlaceholderMode) {
+  const escapeValue = ESCAPES[mode];
   const liquid = new Liquid({
     templates: {},
     strictVariables: false,
@@ -33,17 +49,19 @@ function makeEngine(escapeHtmlOutput: boolean) {
     outputEscape(this: { context: Context }, value: unknown) {
       // Rich text was sanitised when written; a note may carry it, a plain-text notification not.
       if (value instanceof SafeHtml)
-        return escapeHtmlOutput ? value.html : value.html.replace(/<[^>]*>/g, '');
+        return mode === 'html' ? value.html : escapeValue(value.html.replace(/<[^>]*>/g, ''));
       const text = asText(value);
       this.context.memoryLimit.use(text.length);
-      return escapeHtmlOutput ? escapeHtml(text) : text;
+      return escapeValue(text);
     },
   });
   for (const tag of ['include', 'render', 'layout']) delete (liquid.tags as Record<string, unknown>)[tag];
   return liquid;
 }
-const htmlEngine = makeEngine(true);
-const textEngine = makeEngine(false);
+const engines = Object.fromEntries(
+  (Object.keys(ESCAPES) as PlaceholderMode[]).map((m) => [m, makeEngine(m)]),
+) as Record<PlaceholderMode, Liquid>;
+const htmlEngine = engines.html;
 
 /** Liquid's own message when a text does not parse, else null. */
 export function placeholderSyntaxError(text: string): string | null {
@@ -66,30 +84,31 @@ export async function placeholderData(db: Db, ctx: TicketContext, ticket: Ticket
 }
 export type PlaceholderData = Awaited<ReturnType<typeof placeholderData>>;
 
-const parsed = new Map<string, { html: Template[]; text: Template[] }>();
-function templatesOf(text: string) {
-  let t = parsed.get(text);
-  if (!t) {
-    t = { html: htmlEngine.parse(text), text: textEngine.parse(text) };
+// Parsed per mode: the escaping is attached to each output when Liquid parses the text.
+const parsed = new Map<string, Partial<Record<PlaceholderMode, Template[]>>>();
+function templatesOf(text: string, mode: PlaceholderMode): Template[] {
+  let byMode = parsed.get(text);
+  if (!byMode) {
     if (parsed.size > 500) parsed.clear();
-    parsed.set(text, t);
+    byMode = {};
+    parsed.set(text, byMode);
   }
-  return t;
+  byMode[mode] ??= engines[mode].parse(text);
+  return byMode[mode];
 }
 
 /**
- * Renders a rule's text. `html`: values escaped (the result is an internal note's HTML, sanitised
- * again by the ticket service); `text`: plain text for notifications. A text that fails to parse or
+ * Renders a rule's text with values escaped for `mode` (see PlaceholderMode; `html` output is an
+ * internal note's HTML, sanitised again by the ticket service). A text that fails to parse or
  * render (it was validated when saved, so only limits can fail it) is returned as written.
  */
 export async function renderPlaceholders(
   text: string,
   data: PlaceholderData,
-  mode: 'html' | 'text',
+  mode: PlaceholderMode,
 ): Promise<string> {
   try {
-    const t = templatesOf(text);
-    return mode === 'html' ? await htmlEngine.render(t.html, data) : await textEngine.render(t.text, data);
+    return await engines[mode].render(templatesOf(text, mode), data);
   } catch {
     return mode === 'html' ? escapeHtml(text) : text;
   }

@@ -8,6 +8,7 @@ import { validateConditions } from '../../platform/rules/catalogue.js';
 import { bindCurrentAgent } from '../tickets/catalogue.js';
 import type { TicketContext } from '../tickets/context.js';
 import { triggerActionErrors, triggerActionFields } from './actions.js';
+import { loadCustomerFields } from './customerActions.js';
 import { applyRuleOrder } from './ordering.js';
 import { presentRule } from './present.js';
 import { type TriggerRow, triggers } from './schema.js';
@@ -47,6 +48,7 @@ export async function triggerBuilderCatalogue(db: Db, ctx: TicketContext) {
     agents: option('ticket.assigneeId'),
     groups: option('ticket.groupId'),
     templates: option('ticket.templateId'),
+    customer: await loadCustomerFields(db, ctx.actor.vendorId),
   });
   return { conditions: cat.fields, actions };
 }

@@ -4,6 +4,7 @@ import type { DomainEvents } from '../../platform/events.js';
 import { notifications } from '../notifications/schema.js';
 import { insertNotifications, publishNotifications } from '../notifications/service.js';
 import { existingAgentIds } from '../org/agents.js';
+import { groupMembers } from '../org/schema.js';
 import type { TicketContext } from '../tickets/context.js';
 import type { TicketRow } from '../tickets/schema.js';
 import type { NotificationValue } from './actions.js';
@@ -20,7 +21,8 @@ const keyOf = (vendorId: number, ticketId: number) => `${vendorId}:${ticketId}`;
 
 /**
  * 通知：向客服发送系统消息. Sent once per change cycle with the ticket as the triggers left it, so
- * 'assignee' is the final assignee; title and body are Liquid over the same data as notes.
+ * 'assignee' is the final assignee ('supervisors': its group's supervisors); title and body are
+ * Liquid over the same data as notes.
  * Recipients deleted since the trigger was saved are skipped.
  */
 export async function sendTriggerNotifications(
@@ -33,9 +35,19 @@ export async function sendTriggerNotifications(
   const data = await placeholderData(tx, ctx, row);
   const ids: number[] = [];
   for (const n of items) {
-    const wanted = n.to.flatMap((to) =>
-      to === 'assignee' ? (row.assigneeId === null ? [] : [row.assigneeId]) : [to],
-    );
+    const wanted = (
+      await Promise.all(
+        n.to.map(async (to) =>
+          to === 'assignee'
+            ? row.assigneeId === null
+              ? []
+              : [row.assigneeId]
+            : to === 'supervisors'
+              ? groupSupervisorIds(tx, row)
+              : [to],
+        ),
+      )
+    ).flat();
     const agentIds = await existingAgentIds(tx, row.vendorId, [...new Set(wanted)]);
     if (agentIds.length === 0) continue;
     const title = (await renderPlaceholders(n.title, data, 'text')).slice(0, 200);
@@ -52,6 +64,22 @@ export async function sendTriggerNotifications(
   if (pending.size >= MAX_PENDING) pending.clear();
   const key = keyOf(row.vendorId, row.id);
   pending.set(key, [...(pending.get(key) ?? []), ...ids]);
+}
+
+/** 客服组主管: the supervisors of the ticket's group (none without a group). */
+async function groupSupervisorIds(tx: Db, row: TicketRow): Promise<number[]> {
+  if (row.groupId === null) return [];
+  const rows = await tx
+    .select({ agentId: groupMembers.agentId })
+    .from(groupMembers)
+    .where(
+      and(
+        eq(groupMembers.vendorId, row.vendorId),
+        eq(groupMembers.groupId, row.groupId),
+        eq(groupMembers.supervisor, true),
+      ),
+    );
+  return rows.map((r) => r.agentId);
 }
 
 /** Pushes a ticket's trigger notifications once its change has committed. */

@@ -13,6 +13,8 @@ const SORTS: Record<string, SQL> = {
   solvedAt: sql`coalesce(${tickets.solvedAt}, '-infinity'::timestamptz)`,
   number: sql`${tickets.number}`,
   dueAt: sql`coalesce(${tickets.dueAt}, 'infinity'::timestamptz)`,
+  /** The nearest SLA deadline not yet met (modules/sla); tickets without one last. */
+  slaDueAt: sql`coalesce(${tickets.slaDueAt}, 'infinity'::timestamptz)`,
   priority: sql`(case ${tickets.priority} when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end)`,
   status: sql`(case ${tickets.status} when 'new' then 1 when 'open' then 2 when 'pending' then 3 when 'solved' then 4 else 5 end)`,
 };

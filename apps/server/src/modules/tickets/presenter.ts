@@ -7,6 +7,7 @@ import { companies, contacts } from '../customers/schema.js';
 import { serviceStatus } from '../customers/serviceStatus.js';
 import { getCustomerSettingsCached } from '../customers/settings.js';
 import { agents, groups } from '../org/schema.js';
+import { presentTicketSla } from '../sla/present.js';
 import type { TicketContext } from './context.js';
 import { type TicketRow, tickets } from './schema.js';
 
@@ -121,5 +122,6 @@ export async function presentTickets(
     assignee: (r.assigneeId !== null && agentById.get(r.assigneeId)) || null,
     group: (r.groupId !== null && groupById.get(r.groupId)) || null,
     childIds: children.get(r.id) ?? [],
+    sla: presentTicketSla(r.sla),
   }));
 }

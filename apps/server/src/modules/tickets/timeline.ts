@@ -1,5 +1,5 @@
 import type { ActorType, TicketChange, TicketEvent, TicketEventKind } from '@yidan/contracts';
-import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { contacts } from '../customers/schema.js';
 import { agents } from '../org/schema.js';
@@ -47,6 +47,42 @@ export async function appendTicketEvent(tx: Db, vendorId: number, author: Change
     .returning();
   if (!row) throw new Error('ticket event insert returned nothing');
   return row;
+}
+
+/**
+ * Appends timeline rows of several tickets (of any vendors) in one statement: system notes written
+ * in bulk, such as SLA breaches fired by the scheduler. The rows travel as one JSON parameter (a
+ * few thousand rows would otherwise be tens of thousands of bind parameters). Callers pass the
+ * transaction of the change.
+ */
+export async function appendTicketEventsBulk(
+  tx: Db,
+  items: { vendorId: number; author: ChangeAuthor; event: NewTicketEvent }[],
+) {
+  if (items.length === 0) return;
+  const rows = items.map(({ vendorId, author, event: e }) => ({
+    vendor_id: vendorId,
+    ticket_id: e.ticketId,
+    kind: e.kind,
+    actor_type: author.type,
+    actor_agent_id: author.agentId ?? null,
+    actor_contact_id: author.contactId ?? null,
+    via: author.via ?? null,
+    public: e.public ?? false,
+    body: e.body ?? null,
+    changes: e.changes ?? [],
+    attachments: e.attachments ?? [],
+    record_id: e.recordId ?? null,
+    related_ticket_id: e.relatedTicketId ?? null,
+  }));
+  await tx.execute(sql`
+    insert into ${ticketEvents} (vendor_id, ticket_id, kind, actor_type, actor_agent_id, actor_contact_id,
+      via, public, body, changes, attachments, record_id, related_ticket_id)
+    select vendor_id, ticket_id, kind, actor_type, actor_agent_id, actor_contact_id, via, public, body,
+      changes, attachments, record_id, related_ticket_id
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(vendor_id bigint, ticket_id bigint,
+      kind text, actor_type text, actor_agent_id bigint, actor_contact_id bigint, via text, public boolean,
+      body text, changes jsonb, attachments jsonb, record_id bigint, related_ticket_id bigint)`);
 }
 
 export async function presentTicketEvents(

@@ -37,6 +37,7 @@ export const VIEW_COLUMN_LABELS: Record<string, LocalizedLabel> = {
   solvedAt: label('解决时间', 'Solved'),
   closedAt: label('关闭时间', 'Closed'),
   dueAt: label('截止时间', 'Due'),
+  slaDueAt: label('SLA服务时限', 'SLA due'),
 };
 export const VIEW_GROUP_LABELS: Record<(typeof VIEW_GROUP_BY)[number], LocalizedLabel> = {
   status: label('状态', 'Status'),
@@ -50,6 +51,7 @@ export const VIEW_SORT_LABELS: Record<string, LocalizedLabel> = {
   createdAt: label('创建时间', 'Created'),
   number: label('编号', 'Number'),
   dueAt: label('截止时间', 'Due'),
+  slaDueAt: label('SLA服务时限', 'SLA due'),
   priority: label('优先级', 'Priority'),
   status: label('状态', 'Status'),
 };

@@ -214,6 +214,16 @@ export const ERRORS = {
     en: 'Internal server error; please retry later',
   },
   unavailable: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
+  target_in_use: {
+    status: 409,
+    zh: '外部目标正被{rules}使用，请先修改或删除这些规则',
+    en: 'The external target is used by {rules}; change or delete them first',
+  },
+  outbox_not_failed: {
+    status: 409,
+    zh: '只能重试发送失败的记录',
+    en: 'Only failed deliveries can be retried',
+  },
   automation_no_time_condition: {
     status: 400,
     zh: '自动化任务必须包含至少一个时间条件（如“更新后小时数 大于 48”）',
@@ -228,6 +238,42 @@ export const ERRORS = {
     status: 400,
     zh: '自动化任务必须包含一个会被自身操作改变而不再成立的条件（如条件“状态 是 待回应”、操作“状态 设为 已解决”），否则会反复执行',
     en: 'An automation needs a condition that its own actions make false (e.g. status is pending, and an action setting status to solved); otherwise it would fire again and again',
+  },
+  macro_blocked: { status: 422, zh: '无法提交：{message}', en: 'Cannot submit: {message}' },
+  workflow_invalid: {
+    status: 422,
+    zh: '工单流有 {count} 个问题，请修改后再发布',
+    en: 'The workflow has {count} problem(s); fix them before publishing',
+  },
+  workflow_not_in_task: {
+    status: 409,
+    zh: '工单当前不在工单流的任务节点中',
+    en: 'The ticket is not in a task node of a workflow',
+  },
+  workflow_not_participant: {
+    status: 403,
+    zh: '你不是节点「{node}」的参与者',
+    en: 'You are not a participant of the node "{node}"',
+  },
+  workflow_required_fields: {
+    status: 422,
+    zh: '提交到下一步前，请填写节点「{node}」的必填字段：{fields}',
+    en: 'Fill in the required fields of "{node}" before submitting: {fields}',
+  },
+  workflow_no_path: {
+    status: 422,
+    zh: '节点「{node}」没有可以流转的连线（连线条件不满足）',
+    en: 'No connector out of "{node}" can be taken (its conditions do not hold)',
+  },
+  workflow_return_target: {
+    status: 422,
+    zh: '只能退回到此工单之前经过的任务节点',
+    en: 'A ticket can only be returned to a task node it went through before',
+  },
+  workflow_field_locked: {
+    status: 422,
+    zh: '当前节点「{node}」不允许修改这些字段',
+    en: 'The current node "{node}" does not allow changing these fields',
   },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;
 
@@ -392,12 +438,86 @@ export const FIELD_MESSAGES: Record<string, { zh: string; en: string }> = {
   },
   unknown_action: { zh: '没有这个操作', en: 'No such action' },
   invalid_action_value: { zh: '操作的值不正确', en: 'Invalid value for this action' },
+  unknown_target: { zh: '没有这个外部目标', en: 'No such external target' },
+  invalid_header_name: {
+    zh: '请求头名称只能包含字母、数字和 -',
+    en: 'Header names may contain letters, digits and - only',
+  },
+  invalid_header_value: { zh: '请求头的值不能换行', en: 'Header values cannot contain line breaks' },
+  reserved_header: {
+    zh: '该请求头由系统设置（认证请在“身份认证”中填写）',
+    en: 'This header is set by the system (use the authentication setting for credentials)',
+  },
+  invalid_target_url: {
+    zh: '网址须以 http:// 或 https:// 开头（可含占位符）',
+    en: 'The URL must start with http:// or https:// (placeholders allowed)',
+  },
+  secret_required: { zh: '请填写密码或令牌', en: 'Enter the password or token' },
   expected_hours: { zh: '请填写 0–100000 的整数小时数', en: 'Give a whole number of hours, 0–100000' },
   automation_no_time_condition: { zh: '缺少时间条件', en: 'A time condition is missing' },
   automation_no_ticket_condition: { zh: '缺少工单字段条件', en: 'A ticket field condition is missing' },
   automation_never_nullified: {
     zh: '没有会被操作改变的条件',
     en: 'No condition is nullified by the actions',
+  },
+  unknown_macro: { zh: '没有这个宏', en: 'No such macro' },
+  macro_submit_only: {
+    zh: '只有执行时机为“工单提交”的宏才能阻止提交',
+    en: 'Only macros run on submit can block the submit',
+  },
+  not_emptiable: {
+    zh: '该字段总有值，不能选“仅为空时设置”',
+    en: 'This field always has a value; "only if empty" does not apply',
+  },
+  too_many: { zh: '太多了', en: 'Too many' },
+  invalid_element_id: {
+    zh: 'ID 只能包含字母、数字、_ 和 -',
+    en: 'Ids may contain letters, digits, _ and - only',
+  },
+  workflow_no_start: { zh: '缺少开始节点', en: 'A start node is missing' },
+  workflow_many_starts: { zh: '只能有一个开始节点', en: 'Only one start node is allowed' },
+  workflow_no_end: { zh: '缺少结束节点', en: 'An end node is missing' },
+  workflow_duplicate_id: { zh: '节点或连线的 ID 重复', en: 'Duplicate node or connector id' },
+  workflow_dangling: { zh: '连线的起点或终点不存在', en: 'The connector’s source or target does not exist' },
+  workflow_drawing_connected: { zh: '注释和泳道不能连线', en: 'Comments and swimlanes cannot be connected' },
+  workflow_self_loop: { zh: '连线不能连回同一个节点', en: 'A connector cannot lead back to its own node' },
+  workflow_into_start: { zh: '开始节点不能有进入的连线', en: 'No connector may lead into the start node' },
+  workflow_from_end: { zh: '结束节点不能有流出的连线', en: 'No connector may leave an end node' },
+  workflow_start_one: {
+    zh: '开始节点须有且只有一条流出的连线',
+    en: 'The start node needs exactly one outgoing connector',
+  },
+  workflow_start_conditions: {
+    zh: '开始节点的连线不能设置条件（需要判断时请接一个分支）',
+    en: 'The start node’s connector takes no conditions (add a branch to decide)',
+  },
+  workflow_no_outgoing: { zh: '缺少流出的连线', en: 'An outgoing connector is missing' },
+  workflow_unreachable: { zh: '从开始节点无法到达此节点', en: 'Not reachable from the start node' },
+  workflow_end_unreachable: {
+    zh: '从此节点无法到达结束节点',
+    en: 'No end node can be reached from this node',
+  },
+  workflow_branch_default: {
+    zh: '分支须有且只有一条默认路径',
+    en: 'A branch needs exactly one default connector',
+  },
+  workflow_default_outside_branch: {
+    zh: '只有从分支流出的连线可以设为默认路径',
+    en: 'Only connectors leaving a branch can be the default path',
+  },
+  workflow_branch_cycle: {
+    zh: '分支之间不能首尾相连成环（中间至少要有一个任务节点）',
+    en: 'Branches cannot form a loop on their own (put a task node in it)',
+  },
+  workflow_unknown_lane: { zh: '所在的泳道不存在', en: 'The swimlane does not exist' },
+  workflow_read_only: {
+    zh: '当前节点不允许修改此字段',
+    en: 'The current node does not allow changing this field',
+  },
+  sla_no_target: { zh: '请至少为一个优先级设置一项时限', en: 'Set at least one target for a priority' },
+  sla_metric_without_target: {
+    zh: '该指标没有设置任何时限，动作不会执行',
+    en: 'This metric has no target, so the action would never run',
   },
 };
 

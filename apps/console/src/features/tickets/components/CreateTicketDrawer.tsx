@@ -1,6 +1,6 @@
 import { TICKET_PRIORITIES, TICKET_TYPES } from '@yidan/contracts';
 import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useApiError } from '../../../api/useApiError';
 import { FormDrawer } from '../../../components/FormDrawer';
@@ -8,6 +8,10 @@ import { scrollToFirstError } from '../../../components/scrollToFirstError';
 import { useT } from '../../../i18n/useT';
 import { CompanySelect } from '../../customers/components/CompanySelect';
 import { customBody } from '../../customers/components/customFieldValues';
+import { MacroBar } from '../../macros/components/MacroBar';
+import { useMacroController } from '../../macros/hooks/useMacroController';
+import { useMacroFormBinding } from '../../macros/hooks/useMacroFormBinding';
+import { changedMacroKeys } from '../../macros/utils/ticketMacroValues';
 import { useTicketFieldDefs } from '../hooks/useTicketFieldDefs';
 import { useTicketLabels } from '../hooks/useTicketLabels';
 import { useCreateTicket } from '../hooks/useTickets';
@@ -47,6 +51,22 @@ export function CreateTicketDrawer({ open, onClose, prefill }: Props) {
   const { defs } = useTicketFieldDefs(templateId);
   const create = useCreateTicket();
   const showError = useApiError();
+  // 宏 (5.1.6.3): the form's macros; their reply text goes to the description (the first message).
+  const macros = useMacroController({ templateId, active: open });
+  const [opened, setOpened] = useState(0);
+  const hidden = (key: string) => macros.hidden.has(key);
+  useMacroFormBinding(macros, {
+    form,
+    defs,
+    formKey: `${opened}:${templateId ?? ''}:${defs.map((d) => d.key).join(',')}`,
+  });
+  useEffect(() => {
+    macros.bindReply({
+      get: () => ({ text: form.getFieldValue('description') ?? '', public: true }),
+      set: (reply) => form.setFieldValue('description', reply.text),
+    });
+    return () => macros.bindReply(null);
+  });
 
   const prefillContact = prefill?.contactId ?? null;
   const prefillCompany = prefill?.companyId ?? null;
@@ -56,6 +76,7 @@ export function CreateTicketDrawer({ open, onClose, prefill }: Props) {
     if (!open) return;
     form.resetFields();
     form.setFieldsValue({ type: 'question', priority: 'normal' });
+    setOpened((n) => n + 1);
   }, [open, form]);
   // The customer and the default template may arrive after opening: they fill untouched fields only.
   useEffect(() => {
@@ -72,7 +93,10 @@ export function CreateTicketDrawer({ open, onClose, prefill }: Props) {
     navigate(`/tickets/${ticket.id}`);
   };
 
-  const submit = (values: TicketCreateValues) => {
+  const submit = async () => {
+    // 工单提交 macros first: they may fill the form or block the creation with their message.
+    if (!(await macros.beforeSubmit()).ok) return;
+    const values = form.getFieldsValue();
     create.mutate(
       {
         subject: values.subject,
@@ -85,6 +109,7 @@ export function CreateTicketDrawer({ open, onClose, prefill }: Props) {
         assigneeId: values.assigneeId ?? undefined,
         groupId: values.groupId ?? undefined,
         tags: values.tags?.length ? values.tags : undefined,
+        ccAgentIds: values.ccAgentIds?.length ? values.ccAgentIds : undefined,
         dueAt: values.dueAt ? values.dueAt.toISOString() : undefined,
         custom: customBody(defs, values.custom),
         attachments: values.attachments?.length ? values.attachments : undefined,
@@ -115,14 +140,18 @@ export function CreateTicketDrawer({ open, onClose, prefill }: Props) {
       submitTestId="ticket-form-submit"
       submitText={t('tickets.createSubmit')}
       formTestId="ticket-form"
+      onValuesChange={(changed) => macros.fieldChanged(changedMacroKeys(changed))}
     >
+      <div style={{ marginBottom: macros.manual.length ? 16 : 0 }}>
+        <MacroBar macros={macros} />
+      </div>
       <Row gutter={12}>
-        <Col xs={24} sm={12}>
+        <Col xs={24} sm={12} hidden={hidden('ticket.contactId')}>
           <Form.Item name="contactId" label={t('tickets.field.contactId')}>
             <ContactSelect currentName={prefill?.contactName} testId="ticket-form-contact" />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={12}>
+        <Col xs={24} sm={12} hidden={hidden('ticket.companyId')}>
           <Form.Item
             name="companyId"
             label={t('tickets.field.companyId')}
@@ -137,10 +166,15 @@ export function CreateTicketDrawer({ open, onClose, prefill }: Props) {
         name="subject"
         label={t('tickets.field.subject')}
         rules={[{ required: true, whitespace: true }, { max: 200 }]}
+        hidden={hidden('ticket.subject')}
       >
         <Input data-testid="ticket-form-subject" />
       </Form.Item>
-      <Form.Item name="description" label={t('tickets.field.description')}>
+      <Form.Item
+        name="description"
+        label={t('tickets.field.description')}
+        hidden={hidden('ticket.description')}
+      >
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} data-testid="ticket-form-description" />
       </Form.Item>
       <Form.Item name="attachments" noStyle>
@@ -148,7 +182,7 @@ export function CreateTicketDrawer({ open, onClose, prefill }: Props) {
       </Form.Item>
       <Row gutter={12} style={{ marginTop: 16 }}>
         {templates.length > 0 && (
-          <Col xs={24} sm={12}>
+          <Col xs={24} sm={12} hidden={hidden('ticket.templateId')}>
             <Form.Item name="templateId" label={t('tickets.field.templateId')}>
               <Select
                 allowClear
@@ -158,12 +192,12 @@ export function CreateTicketDrawer({ open, onClose, prefill }: Props) {
             </Form.Item>
           </Col>
         )}
-        <Col xs={12} sm={6}>
+        <Col xs={12} sm={6} hidden={hidden('ticket.type')}>
           <Form.Item name="type" label={t('tickets.field.type')}>
             <Select options={TICKET_TYPES.map((v) => ({ value: v, label: labels.type(v) }))} />
           </Form.Item>
         </Col>
-        <Col xs={12} sm={6}>
+        <Col xs={12} sm={6} hidden={hidden('ticket.priority')}>
           <Form.Item name="priority" label={t('tickets.field.priority')}>
             <Select
               options={TICKET_PRIORITIES.map((v) => ({ value: v, label: labels.priority(v) }))}
@@ -171,28 +205,32 @@ export function CreateTicketDrawer({ open, onClose, prefill }: Props) {
             />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={12}>
+        <Col xs={24} sm={12} hidden={hidden('ticket.groupId')}>
           <Form.Item name="groupId" label={t('tickets.field.groupId')}>
             <GroupSelect />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={12}>
+        <Col xs={24} sm={12} hidden={hidden('ticket.assigneeId')}>
           <Form.Item name="assigneeId" label={t('tickets.field.assigneeId')}>
             <AgentSelect groupId={groupId} testId="ticket-form-assignee" />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={12}>
+        <Col xs={24} sm={12} hidden={hidden('ticket.tags')}>
           <Form.Item name="tags" label={t('tickets.field.tags')}>
             <TagsInput />
           </Form.Item>
         </Col>
-        <Col xs={24} sm={12}>
+        <Col xs={24} sm={12} hidden={hidden('ticket.dueAt')}>
           <Form.Item name="dueAt" label={t('tickets.field.dueAt')}>
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>
-      <TicketCustomFields defs={defs} />
+      {/* Macros may add CC agents (抄送); the form has no control of its own for them. */}
+      <Form.Item name="ccAgentIds" hidden>
+        <Select mode="multiple" />
+      </Form.Item>
+      <TicketCustomFields defs={defs.filter((d) => !hidden(`ticket.custom.${d.key}`))} />
     </FormDrawer>
   );
 }

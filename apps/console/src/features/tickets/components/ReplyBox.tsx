@@ -1,9 +1,10 @@
 import { SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Input, Segmented, Select, theme } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
-import { type Ref, useState } from 'react';
+import { type Ref, useEffect, useRef, useState } from 'react';
 import { useApiError } from '../../../api/useApiError';
 import { useT } from '../../../i18n/useT';
+import { useMacroContext } from '../../macros/hooks/macroControllerContext';
 import { useTicketLabels } from '../hooks/useTicketLabels';
 import { useCommentOnTicket } from '../hooks/useTickets';
 import type { Attachment, Ticket, TicketStatus } from '../types/ticketTypes';
@@ -30,22 +31,47 @@ export function ReplyBox({ ticket, inputRef }: { ticket: Ticket; inputRef?: Ref<
   const comment = useCommentOnTicket();
   const showError = useApiError();
   const internal = mode === 'internal';
+  // 宏: the page's macros fill the box; a reply submits the fields form's changes with it (as Zendesk).
+  const macros = useMacroContext();
+  const latest = useRef({ body, mode, status });
+  latest.current = { body, mode, status };
+  useEffect(() => {
+    macros?.bindReply({
+      get: () => ({
+        text: latest.current.body,
+        public: latest.current.mode === 'public',
+        status: latest.current.status,
+      }),
+      set: (reply) => {
+        setBody(reply.text);
+        setMode(reply.public ? 'public' : 'internal');
+      },
+    });
+    return () => macros?.bindReply(null);
+  }, [macros]);
 
-  const send = () => {
+  const send = async () => {
     if (!body.trim() || comment.isPending) return;
+    let text = body;
+    let isPublic = !internal;
+    if (macros) {
+      const submit = await macros.beforeSubmit();
+      if (!submit.ok || !(await macros.saveForm())) return;
+      if (submit.reply) ({ text, public: isPublic } = submit.reply);
+    }
     comment.mutate(
       {
         id: ticket.id,
         body: {
-          body: textToHtml(body),
-          public: !internal,
+          body: textToHtml(text),
+          public: isPublic,
           attachments: attachments.length ? attachments : undefined,
           status,
         },
       },
       {
         onSuccess: () => {
-          message.success(internal ? t('tickets.reply.noteAdded') : t('tickets.reply.sent'));
+          message.success(isPublic ? t('tickets.reply.sent') : t('tickets.reply.noteAdded'));
           setBody('');
           setAttachments([]);
           setStatus(undefined);

@@ -8,7 +8,14 @@ import type { TicketFieldDef } from '../hooks/useTicketFieldDefs';
  * The template's custom fields as form rows under `custom`, fields without a section first, then
  * each section (分组) under its heading — the customers' field controls, shared.
  */
-export function TicketCustomFields({ defs }: { defs: TicketFieldDef[] }) {
+export function TicketCustomFields({
+  defs,
+  locked,
+}: {
+  defs: TicketFieldDef[];
+  /** Fields shown read-only whatever the role (the current 工单流 node does not let agents edit them). */
+  locked?: ReadonlySet<string>;
+}) {
   const isReadOnly = useReadOnlyCheck();
   const sections = [...new Set(defs.map((d) => d.section))].sort((a, b) =>
     a === null ? -1 : b === null ? 1 : 0,
@@ -29,7 +36,7 @@ export function TicketCustomFields({ defs }: { defs: TicketFieldDef[] }) {
                 key={def.key}
                 def={def}
                 prefix={['custom']}
-                readOnly={def.type === 'calculated' || isReadOnly(def)}
+                readOnly={def.type === 'calculated' || isReadOnly(def) || Boolean(locked?.has(def.key))}
               />
             ))}
         </Fragment>

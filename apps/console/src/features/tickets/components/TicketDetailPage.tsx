@@ -6,6 +6,11 @@ import { isApiError } from '../../../api/ApiError';
 import { useApiError } from '../../../api/useApiError';
 import { useT } from '../../../i18n/useT';
 import { useAccess } from '../../auth/hooks/useAccess';
+import { MacroBar } from '../../macros/components/MacroBar';
+import { MacroControllerContext } from '../../macros/hooks/macroControllerContext';
+import { useMacroController } from '../../macros/hooks/useMacroController';
+import { TicketSlaPanel } from '../../sla/components/TicketSlaPanel';
+import { TicketWorkflowPanel } from '../../workflows/components/TicketWorkflowPanel';
 import { useTicketEvents } from '../hooks/useTicketEvents';
 import { useTicketShortcuts } from '../hooks/useTicketShortcuts';
 import { useDeleteTicket, useTicket } from '../hooks/useTickets';
@@ -44,6 +49,13 @@ export function TicketDetailPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const replyRef = useRef<TextAreaRef>(null);
   const backTo = listUrl();
+  const locked = ticket ? ticket.status === 'closed' || ticket.mergedIntoId !== null : true;
+  // 宏 (5.1.6.3): the macros of this ticket's form; they change the form, saved when the agent submits.
+  const macros = useMacroController({
+    ticketId: ticket?.id,
+    templateId: ticket?.templateId,
+    active: Boolean(ticket) && can('ticket.edit') && !locked,
+  });
 
   const go = (step: 1 | -1) => {
     const next = neighbourTicket(id, step);
@@ -71,8 +83,7 @@ export function TicketDetailPage() {
       />
     );
 
-  const locked = ticket.status === 'closed' || ticket.mergedIntoId !== null;
-  const editable = can('ticket.edit') && !locked;
+  const editable = can('ticket.edit') && !locked && !macros.readOnly;
   const deleteTicket = () =>
     remove.mutateAsync(ticket.id).then(
       () => {
@@ -88,79 +99,88 @@ export function TicketDetailPage() {
   const customer = <TicketCustomerPanel ticket={ticket} editable={editable} />;
 
   return (
-    <Flex vertical gap={16}>
-      <TicketDetailHeader
-        ticket={ticket}
-        locked={locked}
-        backTo={backTo}
-        onMerge={() => setDialog('merge')}
-        onSplit={() => setDialog('split')}
-        onRecord={() => setDialog('record')}
-        onDelete={deleteTicket}
-        deleting={remove.isPending}
-      />
-      {ticket.mergedIntoId !== null && (
-        <Alert
-          type="info"
-          showIcon
-          title={
-            <span>
-              {t('tickets.mergedInto')} <RelatedTicketLink id={ticket.mergedIntoId} />
-            </span>
-          }
+    <MacroControllerContext.Provider value={macros}>
+      <Flex vertical gap={16}>
+        <TicketDetailHeader
+          ticket={ticket}
+          locked={locked}
+          backTo={backTo}
+          onMerge={() => setDialog('merge')}
+          onSplit={() => setDialog('split')}
+          onRecord={() => setDialog('record')}
+          onDelete={deleteTicket}
+          deleting={remove.isPending}
         />
-      )}
-      {ticket.status === 'closed' && ticket.mergedIntoId === null && (
-        <Alert type="info" showIcon title={t('tickets.closedHint')} />
-      )}
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={16}>
-          <Flex vertical gap={16}>
-            {mobile && (
-              <Collapse
-                items={[
-                  { key: 'fields', label: t('tickets.panel.fields'), children: fields },
-                  { key: 'customer', label: t('tickets.panel.customer'), children: customer },
-                ]}
-                data-testid="ticket-panels"
-              />
-            )}
-            {editable && <ReplyBox ticket={ticket} inputRef={replyRef} />}
-            <TicketTimeline ticket={ticket} />
-          </Flex>
-        </Col>
-        {!mobile && (
-          <Col lg={8}>
+        {ticket.mergedIntoId !== null && (
+          <Alert
+            type="info"
+            showIcon
+            title={
+              <span>
+                {t('tickets.mergedInto')} <RelatedTicketLink id={ticket.mergedIntoId} />
+              </span>
+            }
+          />
+        )}
+        {ticket.status === 'closed' && ticket.mergedIntoId === null && (
+          <Alert type="info" showIcon title={t('tickets.closedHint')} />
+        )}
+        {macros.readOnly && (
+          <Alert type="info" showIcon title={t('macros.readOnly')} data-testid="macro-read-only" />
+        )}
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={16}>
             <Flex vertical gap={16}>
-              <Card size="small" title={t('tickets.panel.fields')}>
-                {fields}
-              </Card>
-              <Card size="small" title={t('tickets.panel.customer')}>
-                {customer}
-              </Card>
+              {mobile && (
+                <Collapse
+                  items={[
+                    // Rendered while folded: the page's macros read and fill this form.
+                    { key: 'fields', label: t('tickets.panel.fields'), children: fields, forceRender: true },
+                    { key: 'customer', label: t('tickets.panel.customer'), children: customer },
+                  ]}
+                  data-testid="ticket-panels"
+                />
+              )}
+              {ticket.sla && <TicketSlaPanel sla={ticket.sla} />}
+              <TicketWorkflowPanel ticketId={ticket.id} />
+              {editable && <MacroBar macros={macros} />}
+              {editable && <ReplyBox ticket={ticket} inputRef={replyRef} />}
+              {!macros.hideReplies && <TicketTimeline ticket={ticket} />}
             </Flex>
           </Col>
-        )}
-      </Row>
-      <ReassignModal ticket={ticket} open={dialog === 'reassign'} onClose={() => setDialog(null)} />
-      <MergeTicketModal ticket={ticket} open={dialog === 'merge'} onClose={() => setDialog(null)} />
-      <SplitTicketModal ticket={ticket} open={dialog === 'split'} onClose={() => setDialog(null)} />
-      <ServiceRecordModal ticket={ticket} open={dialog === 'record'} onClose={() => setDialog(null)} />
-      <CreateTicketDrawer
-        open={dialog === 'create'}
-        onClose={() => setDialog(null)}
-        prefill={
-          ticket.contact || ticket.company
-            ? {
-                contactId: ticket.contact?.id,
-                contactName: ticket.contact?.name,
-                companyId: ticket.company?.id,
-                companyName: ticket.company?.name,
-              }
-            : undefined
-        }
-      />
-      <ShortcutHelpModal open={dialog === 'help'} onClose={() => setDialog(null)} />
-    </Flex>
+          {!mobile && (
+            <Col lg={8}>
+              <Flex vertical gap={16}>
+                <Card size="small" title={t('tickets.panel.fields')}>
+                  {fields}
+                </Card>
+                <Card size="small" title={t('tickets.panel.customer')}>
+                  {customer}
+                </Card>
+              </Flex>
+            </Col>
+          )}
+        </Row>
+        <ReassignModal ticket={ticket} open={dialog === 'reassign'} onClose={() => setDialog(null)} />
+        <MergeTicketModal ticket={ticket} open={dialog === 'merge'} onClose={() => setDialog(null)} />
+        <SplitTicketModal ticket={ticket} open={dialog === 'split'} onClose={() => setDialog(null)} />
+        <ServiceRecordModal ticket={ticket} open={dialog === 'record'} onClose={() => setDialog(null)} />
+        <CreateTicketDrawer
+          open={dialog === 'create'}
+          onClose={() => setDialog(null)}
+          prefill={
+            ticket.contact || ticket.company
+              ? {
+                  contactId: ticket.contact?.id,
+                  contactName: ticket.contact?.name,
+                  companyId: ticket.company?.id,
+                  companyName: ticket.company?.name,
+                }
+              : undefined
+          }
+        />
+        <ShortcutHelpModal open={dialog === 'help'} onClose={() => setDialog(null)} />
+      </Flex>
+    </MacroControllerContext.Provider>
   );
 }

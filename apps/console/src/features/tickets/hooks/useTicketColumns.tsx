@@ -7,6 +7,7 @@ import { useT } from '../../../i18n/useT';
 import { displayCustomValue } from '../../customers/components/customFieldValues';
 import { useFields } from '../../customers/hooks/useFields';
 import { useAgentDirectory } from '../../org/hooks/useAgents';
+import { SlaRemainingTag } from '../../sla/components/SlaRemainingTag';
 import { TicketPriorityTag } from '../components/TicketPriorityTag';
 import { TicketStatusTag } from '../components/TicketStatusTag';
 import type { Ticket } from '../types/ticketTypes';
@@ -191,6 +192,13 @@ export function useTicketColumns(names: string[] | undefined): ColumnsType<Ticke
             title: t(`tickets.field.${name}`),
             width: 150,
             render: (_, r) => time(r[name]),
+          };
+        case 'slaDueAt':
+          return {
+            key: name,
+            title: t('sla.column'),
+            width: 150,
+            render: (_, r) => <SlaRemainingTag sla={r.sla} />,
           };
         default: {
           if (!name.startsWith('custom.')) return null;

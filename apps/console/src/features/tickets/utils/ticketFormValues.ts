@@ -13,6 +13,8 @@ export interface TicketCreateValues {
   assigneeId?: number | null;
   groupId?: number | null;
   tags?: string[];
+  /** Set by macros (宏); the form has no control for it. */
+  ccAgentIds?: number[];
   dueAt?: Dayjs | null;
   custom?: Record<string, unknown>;
   attachments?: Attachment[];
@@ -27,6 +29,10 @@ export interface TicketFieldValues {
   tags: string[];
   dueAt: Dayjs | null;
   custom: Record<string, unknown>;
+  /** Set by macros (宏) until saved; the page edits them through 流转 otherwise. */
+  assigneeId?: number | null;
+  groupId?: number | null;
+  ccAgentIds?: number[];
 }
 
 /** Prefill of the create drawer (新建工单 from a customer's page). */

@@ -5,19 +5,34 @@ import { useT } from '../../../i18n/useT';
 import { ActionRow } from './ActionRow';
 import type { ActionDraft } from './triggerFormValues';
 
-/** 执行以下操作: the list of actions under the form's `actions`, rows added and removed in place. */
-export function ActionListInput({ catalogue }: { catalogue: TriggerActionField[] | undefined }) {
+/**
+ * 执行以下操作: the list of actions under the form's `actions`, rows added and removed in place.
+ * `optional`: an empty list is fine (工单流 node actions); rules need at least one action.
+ * Nested in another list (SLA policy actions), `name` is the list's name there and `path` its
+ * full path in the form.
+ */
+export function ActionListInput({
+  catalogue,
+  optional = false,
+  name = 'actions',
+  path = ['actions'],
+}: {
+  catalogue: TriggerActionField[] | undefined;
+  optional?: boolean;
+  name?: string | (string | number)[];
+  path?: (string | number)[];
+}) {
   const { t } = useT();
   const form = Form.useFormInstance();
-  const drafts = (Form.useWatch('actions', form) ?? []) as ActionDraft[];
+  const drafts = (Form.useWatch(path, form) ?? []) as ActionDraft[];
   if (!catalogue) return <Skeleton active paragraph={{ rows: 2 }} />;
   return (
     <Form.List
-      name="actions"
+      name={name}
       rules={[
         {
           validator: async (_, rows: unknown[] | undefined) => {
-            if (!rows?.length) throw new Error(t('triggers.action.required'));
+            if (!optional && !rows?.length) throw new Error(t('triggers.action.required'));
           },
         },
       ]}
@@ -29,6 +44,7 @@ export function ActionListInput({ catalogue }: { catalogue: TriggerActionField[]
             <ActionRow
               key={row.key}
               name={row.name}
+              listPath={path}
               catalogue={catalogue}
               usedElsewhere={drafts
                 .filter((_, i) => i !== row.name)

@@ -17,6 +17,8 @@ const GROUP_LABELS = {
 interface Props {
   /** The Form.List row name. */
   name: number;
+  /** The list's full path in the form (`['actions']` unless nested). */
+  listPath?: (string | number)[];
   catalogue: TriggerActionField[];
   /** Fields chosen in the other rows: set-type actions may appear once per trigger. */
   usedElsewhere: string[];
@@ -24,11 +26,11 @@ interface Props {
 }
 
 /** One row of 执行以下操作: the action, then the editor its value type needs, and a remove button. */
-export function ActionRow({ name, catalogue, usedElsewhere, onRemove }: Props) {
+export function ActionRow({ name, listPath = ['actions'], catalogue, usedElsewhere, onRemove }: Props) {
   const { t, lang } = useT();
   const { token } = theme.useToken();
   const form = Form.useFormInstance();
-  const field = Form.useWatch(['actions', name, 'field'], form) as string | undefined;
+  const field = Form.useWatch([...listPath, name, 'field'], form) as string | undefined;
   const spec = catalogue.find((s) => s.key === field);
 
   const options = GROUPS.map((group) => ({
@@ -68,7 +70,7 @@ export function ActionRow({ name, catalogue, usedElsewhere, onRemove }: Props) {
           aria-label={t('triggers.action.field')}
           onChange={(key: string) =>
             form.setFieldValue(
-              ['actions', name, 'value'],
+              [...listPath, name, 'value'],
               initialActionValue(catalogue.find((s) => s.key === key)),
             )
           }

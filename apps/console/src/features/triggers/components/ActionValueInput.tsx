@@ -6,7 +6,9 @@ import { useGroupDirectory } from '../../org/hooks/useGroups';
 import { AssignmentValueInput } from './AssignmentValueInput';
 import { agentOptions, CLEAR, groupOptions, pickLabel, toId, tokenOptions } from './actionOptions';
 import { CustomValueInput } from './CustomValueInput';
+import { MessageValueInput } from './MessageValueInput';
 import { NotificationValueInput } from './NotificationValueInput';
+import { TargetValueInput } from './TargetValueInput';
 
 interface Props {
   spec: TriggerActionField;
@@ -95,5 +97,9 @@ export function ActionValueInput({ spec, value, onChange = () => undefined, test
       return <AssignmentValueInput spec={spec} value={value} onChange={onChange} groups={groups} />;
     case 'custom':
       return <CustomValueInput spec={spec} value={value} onChange={onChange} testId={testId} />;
+    case 'target':
+      return <TargetValueInput value={value} onChange={onChange} testId={testId} />;
+    case 'message':
+      return <MessageValueInput spec={spec} value={value} onChange={onChange} testId={testId} />;
   }
 }

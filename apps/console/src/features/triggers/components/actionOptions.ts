@@ -26,7 +26,7 @@ export const groupOptions = (groups: DirectoryGroup[]) =>
 
 /** Where an action is listed in the picker, as the manual's separators group them. */
 export function actionGroup(spec: TriggerActionField): 'system' | 'custom' | 'other' | 'notify' {
-  if (spec.key.startsWith('notify.')) return 'notify';
+  if (spec.key.startsWith('notify.') || spec.key === 'target') return 'notify';
   if (spec.valueType === 'custom') return 'custom';
   if (spec.valueType === 'tags' || spec.valueType === 'agents' || spec.valueType === 'text') return 'other';
   return 'system';

@@ -36,7 +36,9 @@ export const isRepeatable = (spec: TriggerActionField) =>
   spec.valueType === 'tags' ||
   spec.valueType === 'agents' ||
   spec.valueType === 'text' ||
-  spec.valueType === 'notification';
+  spec.valueType === 'notification' ||
+  spec.valueType === 'target' ||
+  spec.valueType === 'message';
 
 /** The value a freshly chosen action starts with, in the shape its editor edits. */
 export function initialActionValue(spec: TriggerActionField | undefined): unknown {
@@ -50,6 +52,10 @@ export function initialActionValue(spec: TriggerActionField | undefined): unknow
       return { to: ['assignee'], title: '', body: '' };
     case 'assignment':
       return { groupId: undefined, strategy: spec.options?.[0]?.value ?? 'least_load' };
+    case 'target':
+      return {};
+    case 'message':
+      return { body: '' };
     default:
       return undefined;
   }
@@ -73,6 +79,10 @@ export function actionValueMissing(spec: TriggerActionField, value: unknown): bo
     }
     case 'assignment':
       return typeof (value as { groupId?: unknown } | undefined)?.groupId !== 'number';
+    case 'target':
+      return typeof (value as { targetId?: unknown } | undefined)?.targetId !== 'number';
+    case 'message':
+      return blankText((value as { body?: unknown } | undefined)?.body);
     default:
       return value === undefined || (value === null && !spec.nullable);
   }
