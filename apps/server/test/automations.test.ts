@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendarDay, setBusinessHours } from '../src/modules/calendar/service.js';
@@ -318,6 +319,21 @@ describe('automations', () => {
     expectProblem(bad, 400, 'validation_failed');
     const agent = (await makeAgent(running, v)).client;
     expect((await agent.post('/api/v1/automations/preview', { conditions })).statusCode).toBe(403);
+  });
+
+  it('accepts the recipes of docs/rules.md', async () => {
+    const docs = readFileSync(new URL('../../../docs/rules.md', import.meta.url), 'utf8');
+    const recipes = docs.slice(docs.indexOf('## Recipes'));
+    const bodies = [...recipes.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
+    expect(bodies).toHaveLength(3);
+    const [autoReply, escalation, csat] = bodies;
+    const x = await makeVendor(running, '文档示例');
+    const trigger = await x.admin.post('/api/v1/triggers', autoReply);
+    expect(trigger.statusCode, trigger.body).toBe(201);
+    for (const body of [escalation, csat]) {
+      const res = await x.admin.post('/api/v1/automations', body);
+      expect(res.statusCode, res.body).toBe(201);
+    }
   });
 
   it("keeps vendors apart: one vendor's automations never touch another's tickets", async () => {
