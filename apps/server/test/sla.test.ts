@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../src/modules/rules/automationRunner.js';
@@ -503,6 +504,19 @@ describe('SLA policies', () => {
     expect(assignee.options.map((o: { value: string }) => o.value)).not.toContain('$me');
     const notify = cat.actions.find((f: { key: string }) => f.key === 'notify.agent');
     expect(notify.options.map((o: { value: string }) => o.value)).toContain('supervisors');
+
+    // In the OpenAPI document, with an example body.
+    const spec = (await running.app.inject('/api/docs/json')).json();
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/sla-policies',
+        '/api/v1/sla-policies/{id}',
+        '/api/v1/sla-policies/order',
+        '/api/v1/sla-policies/preview',
+        '/api/v1/sla-policies/catalogue',
+      ]),
+    );
+    expect(JSON.stringify(spec.paths['/api/v1/sla-policies'].post)).toContain('VIP 客户 SLA');
   });
 
   it('refuses bad policies with the field at fault', async () => {
@@ -603,5 +617,15 @@ describe('SLA policies', () => {
       403,
       'forbidden',
     );
+  });
+
+  it('accepts the example of docs/rules.md (SLA breach alert to supervisor)', async () => {
+    const docs = readFileSync(new URL('../../../docs/rules.md', import.meta.url), 'utf8');
+    const section = docs.slice(docs.indexOf('## SLA policies'), docs.indexOf('## Recipes'));
+    const [example] = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
+    const x = await makeVendor(running, '文档示例');
+    const res = await x.admin.post('/api/v1/sla-policies', example);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().actions[1].actions[0].value.to).toEqual(['supervisors']);
   });
 });

@@ -41,6 +41,8 @@ export interface SlaSchedulerStats {
 const ACTION_BATCH = 10;
 /** How long actions may run before the breaches due meanwhile are fired. */
 const ACTION_SLICE_MS = 200;
+/** How long a backlog of breaches may run before actions get their slice (they never starve). */
+const BREACH_SLICE_MS = 800;
 
 /** How long to wait before trying again when every due ticket is locked by a change in progress. */
 const LOCKED_RETRY_MS = 50;
@@ -141,12 +143,13 @@ export class SlaScheduler {
 
   /**
    * Fires until nothing is due and returns how long to sleep: until the next deadline, or a moment
-   * when due rows wait for tickets locked by changes in progress. Breaches first — bulk and cheap —
-   * then actions (a few tickets per transaction through the ticket service) for a slice of time,
-   * then the breaches due meanwhile, and so on: heavy actions never hold breaches up by more than a
-   * slice, and no long transaction runs beside the breach batches (it would keep the rows they
-   * fired from being cleaned out of the due index, which every claim scans). Each worker fires its
-   * share of the tickets.
+   * when due rows wait for tickets locked by changes in progress. Breaches first — bulk and cheap,
+   * for a slice of time when there is a backlog — then actions (a few tickets per transaction
+   * through the ticket service) for a slice, then the breaches due meanwhile, and so on: heavy
+   * actions never hold breaches up by more than a slice, actions never starve, and no long
+   * transaction runs beside the breach batches (it would keep the rows they fired from being
+   * cleaned out of the due index, which every claim scans). Each worker fires its share of the
+   * tickets.
    */
   private async fireAllDue(): Promise<number> {
     const shares = Array.from({ length: this.concurrency }, (_, index) => ({ of: this.concurrency, index }));
@@ -160,6 +163,7 @@ export class SlaScheduler {
     };
     let lockedOut = false;
     for (;;) {
+      const breachSlice = performance.now() + BREACH_SLICE_MS;
       let breaches: Awaited<ReturnType<typeof round>>;
       do {
         breaches = await round(
@@ -167,7 +171,7 @@ export class SlaScheduler {
           this.batchSize,
         );
         lockedOut ||= breaches.lockedOut;
-      } while (breaches.more && !this.stopped);
+      } while (breaches.more && !this.stopped && performance.now() < breachSlice);
       // Then actions, for a slice of time at most, before looking at the breaches again.
       const slice = performance.now() + ACTION_SLICE_MS;
       let actions: Awaited<ReturnType<typeof round>>;
@@ -175,7 +179,7 @@ export class SlaScheduler {
         actions = await round((p) => fireDueActions(this.deps, this.now(), ACTION_BATCH, p), ACTION_BATCH);
         lockedOut ||= actions.lockedOut;
       } while (actions.more && !this.stopped && performance.now() < slice);
-      if (!actions.more || this.stopped) break;
+      if ((!actions.more && !breaches.more) || this.stopped) break;
     }
     this.stats.queries++;
     const next = await nextSlaDue(this.deps.db);

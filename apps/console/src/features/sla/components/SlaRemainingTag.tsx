@@ -30,9 +30,9 @@ export function SlaRemainingTag({ sla }: { sla: TicketSla | null }) {
   return (
     <Tooltip title={`${metric} · ${t('sla.ticket.due', { time: dayjs(state.dueAt).format('MM-DD HH:mm') })}`}>
       <Tag
-        color={overdue ? 'red' : state.minutesLeft <= 60 ? 'orange' : 'blue'}
+        color={overdue || m.breached ? 'red' : state.minutesLeft <= 60 ? 'orange' : 'blue'}
         data-testid="sla-remaining"
-        data-breached={overdue ? 'true' : 'false'}
+        data-breached={overdue || m.breached ? 'true' : 'false'}
       >
         {text}
       </Tag>

@@ -41,8 +41,9 @@ function MetricLine({ metric: m }: { metric: TicketSlaMetric }) {
   const { token } = theme.useToken();
   const now = useNow();
   const state = metricState(m, now);
-  const red = state.kind === 'overdue' || (state.kind === 'met' && state.late);
-  const grey = state.kind === 'met' || state.kind === 'paused';
+  // Breached stays red (a breach fired, or met late), even if the deadline moved later since.
+  const red = m.breached || state.kind === 'overdue';
+  const grey = !red && (state.kind === 'met' || state.kind === 'paused');
   const status =
     state.kind === 'met'
       ? t(state.late ? 'sla.ticket.metLate' : 'sla.ticket.met')
