@@ -121,7 +121,8 @@ export async function presentTickets(
     company: (r.companyId !== null && companyById.get(r.companyId)) || null,
     assignee: (r.assigneeId !== null && agentById.get(r.assigneeId)) || null,
     group: (r.groupId !== null && groupById.get(r.groupId)) || null,
-    childIds: children.get(r.id) ?? [],
+    // In id order (creation order): the query has no order, and PostgreSQL may return any.
+    childIds: (children.get(r.id) ?? []).sort((a, b) => a - b),
     sla: presentTicketSla(r.sla),
   }));
 }
